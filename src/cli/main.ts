@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerAll } from './commands/index.js';
+import { CliError } from './errors.js';
+
+const program = new Command();
+program
+  .name('chronik')
+  .description('Turn news articles into a dossier of the story they tell.')
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+registerAll(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // --help and --version exit through here with code 0; usage errors were already printed.
+    process.exitCode = err.exitCode;
+  } else {
+    const msg = err instanceof CliError || err instanceof Error ? err.message : String(err);
+    process.stderr.write(`chronik: ${msg.split('\n')[0]}\n`);
+    if (process.env.CHRONIK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = err instanceof CliError ? err.exitCode : 1;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './article.js';
+export * from './analysis.js';
+export * from './timex.js';
