@@ -1,4 +1,5 @@
 import type { AnalyzedArticle, Article } from '../model/index.js';
+import { tokenizeComponent } from './tokenize.js';
 
 /**
  * Analysis is a list of components over one document, in the manner of spaCy's pipeline:
@@ -13,6 +14,7 @@ export interface AnalyzeComponent {
 /** The components in the order they run; each stage's issue registers its own here. */
 export const components: AnalyzeComponent[] = [
   // tokenize → ner → entity normalisation → time expressions → event mentions
+  tokenizeComponent,
 ];
 
 export function newDoc(article: Article): AnalyzedArticle {
