@@ -1,5 +1,6 @@
 import type { AnalyzedArticle } from '../model/index.js';
 import type { Db, Queryable } from '../store/db.js';
+import { dedupResolver } from '../resolve/dedup/resolver.js';
 
 /**
  * Extension points of the ingest pipeline. Each stage's issue adds its own entry; the ingest
@@ -26,4 +27,5 @@ export interface ResolveContext {
 }
 
 export const analysisWriters: AnalysisWriter[] = [];
-export const corpusResolvers: CorpusResolver[] = [];
+// Near-duplicates first: event merging and stories count originals.
+export const corpusResolvers: CorpusResolver[] = [dedupResolver];
