@@ -1,0 +1,150 @@
+/**
+ * HTML page → main text (Mozilla Readability over a linkedom DOM) and metadata from JSON-LD
+ * NewsArticle, OpenGraph / article:* meta tags, <time datetime>, <html lang>, <meta name=author>.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { htmlToParagraphs, nodeToParagraphs, type WalkNode } from './htmltext.js';
+
+export interface HtmlExtract {
+  paragraphs: string[];
+  title?: string;
+  published?: string;
+  author?: string;
+  publisher?: string;
+  language?: string;
+  url?: string;
+}
+
+type Json = Record<string, unknown>;
+
+const ARTICLE_TYPES = /^(?:News|Reportage|Analysis|Opinion|Review|Background|Satirical|Report|Scholarly|Tech|Blog)?Article$|^BlogPosting$|^LiveBlogPosting$/;
+
+export function extractHtml(html: string): HtmlExtract {
+  const { document } = parseHTML(html);
+  const out: HtmlExtract = { paragraphs: [] };
+
+  const ld = jsonLdArticle(document);
+  const meta = (sel: string) => document.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
+  out.title = str(ld?.headline) ?? str(ld?.name) ?? meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]');
+  out.published =
+    str(ld?.datePublished) ??
+    str(ld?.dateCreated) ??
+    meta('meta[property="article:published_time"]') ??
+    meta('meta[name="article:published_time"]') ??
+    meta('meta[itemprop="datePublished"]') ??
+    meta('meta[name="date"]') ??
+    meta('meta[name="pubdate"]') ??
+    meta('meta[name="publish-date"]') ??
+    meta('meta[name="dc.date"]') ??
+    meta('meta[name="DC.date.issued"]') ??
+    timeDatetime(document);
+  out.author = person(ld?.author) ?? meta('meta[name="author"]') ?? nonUrl(meta('meta[property="article:author"]'));
+  out.publisher = person(ld?.publisher) ?? meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
+  out.language =
+    str(ld?.inLanguage) ??
+    (document.documentElement?.getAttribute('lang') || undefined) ??
+    meta('meta[http-equiv="content-language"]') ??
+    meta('meta[property="og:locale"]');
+  out.url =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ||
+    meta('meta[property="og:url"]') ||
+    str(ld?.url) ||
+    undefined;
+  const docTitle = document.querySelector('title')?.textContent?.trim();
+  const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+
+  // Readability rewrites the DOM it is given, so metadata is read first.
+  let paragraphs: string[] = [];
+  try {
+    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    if (article?.content) paragraphs = htmlToParagraphs(article.content);
+    out.title ??= article?.title?.trim() || undefined;
+    out.author ??= article?.byline?.trim() || undefined;
+  } catch {
+    // Readability gives up on odd DOMs; the fallback below still finds the text.
+  }
+  const fallback = () => {
+    const { document: again } = parseHTML(html);
+    for (const el of Array.from(again.querySelectorAll('nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], .ad, .ads, .advert, .cookie, .share'))) el.remove();
+    const root = again.querySelector('article') ?? again.querySelector('main') ?? again.body;
+    return root ? nodeToParagraphs(root as unknown as WalkNode) : [];
+  };
+  const body = str(ld?.articleBody);
+  if (paragraphs.join(' ').length < 200) {
+    const fb = fallback();
+    if (fb.join(' ').length > paragraphs.join(' ').length) paragraphs = fb;
+  }
+  if (body && body.length > paragraphs.join(' ').length * 1.5) paragraphs = body.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
+  out.paragraphs = paragraphs;
+  out.title ??= h1 ?? (docTitle ? stripSiteName(docTitle, out.publisher) : undefined);
+  for (const k of Object.keys(out) as Array<keyof HtmlExtract>) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+function jsonLdArticle(document: { querySelectorAll(sel: string): ArrayLike<{ textContent: string | null }> }): Json | undefined {
+  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length; i++) {
+    let data: unknown;
+    try {
+      data = JSON.parse(scripts[i]!.textContent ?? '');
+    } catch {
+      continue; // broken JSON-LD is common; other sources of metadata remain
+    }
+    const found = flatten(data).find((o) => types(o['@type']).some((t) => ARTICLE_TYPES.test(t)));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function flatten(v: unknown): Json[] {
+  if (Array.isArray(v)) return v.flatMap(flatten);
+  if (v && typeof v === 'object') {
+    const o = v as Json;
+    return [o, ...(o['@graph'] ? flatten(o['@graph']) : [])];
+  }
+  return [];
+}
+
+function types(t: unknown): string[] {
+  return Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : typeof t === 'string' ? [t] : [];
+}
+
+function timeDatetime(document: { querySelector(sel: string): { getAttribute(n: string): string | null } | null }): string | undefined {
+  const el =
+    document.querySelector('article time[datetime]') ??
+    document.querySelector('[itemprop="datePublished"][datetime]') ??
+    document.querySelector('time[pubdate]') ??
+    document.querySelector('time[datetime]');
+  return el?.getAttribute('datetime')?.trim() || undefined;
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.replace(/\s+/g, ' ').trim() || undefined;
+  if (Array.isArray(v)) return str(v[0]);
+  return undefined;
+}
+
+function person(v: unknown): string | undefined {
+  if (Array.isArray(v)) {
+    const names = v.map(person).filter((x): x is string => !!x);
+    return names.length ? names.join(', ') : undefined;
+  }
+  if (v && typeof v === 'object') return str((v as Json).name);
+  return str(v);
+}
+
+function nonUrl(v: string | undefined): string | undefined {
+  return v && !/^https?:\/\//.test(v) ? v : undefined;
+}
+
+/** `Gipfel in Riad | Nordkurier` → `Gipfel in Riad`. */
+function stripSiteName(title: string, site: string | undefined): string {
+  const parts = title.split(/\s+[|–—-]\s+/);
+  if (parts.length < 2) return title;
+  if (site) {
+    const rest = parts.filter((p) => p.toLowerCase() !== site.toLowerCase());
+    if (rest.length) return rest.join(' – ');
+  }
+  return parts.reduce((a, b) => (b.length > a.length ? b : a));
+}

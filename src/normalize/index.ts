@@ -1,0 +1,76 @@
+/**
+ * The normalize stage: RawDocument → Article. Pure: no I/O, no clock (a missing date stays null).
+ */
+import type { Article, RawDocument } from '../model/article.js';
+import { normalizeDateText } from './dates.js';
+import { extractHtml, type HtmlExtract } from './html.js';
+import { htmlToParagraphs } from './htmltext.js';
+import { articleIdFor, contentHash, normalizeUrl } from './ids.js';
+import { detectLanguage } from './language.js';
+import { agencyName } from './rules.js';
+import { parseText } from './text.js';
+
+export { articleIdFor, contentHash, normalizeUrl } from './ids.js';
+export { normalizeDateText } from './dates.js';
+export { detectLanguage } from './language.js';
+
+/** Cleans one raw document; throws an Error with a one-line reason when no text is left. */
+export function normalize(raw: RawDocument): Article {
+  const meta = raw.meta;
+  let extracted: HtmlExtract = { paragraphs: [] };
+  let bodyText: string;
+  if (raw.bodyIsHtml && raw.format === 'html') {
+    extracted = extractHtml(raw.body);
+    bodyText = extracted.paragraphs.join('\n\n');
+  } else if (raw.bodyIsHtml) {
+    bodyText = htmlToParagraphs(raw.body).join('\n\n');
+  } else {
+    bodyText = raw.body;
+  }
+
+  const knownTitle = clean(meta.title) ?? extracted.title ?? null;
+  const parsed = parseText(bodyText, { knownTitle, detectTitle: !knownTitle });
+  const text = parsed.paragraphs.join('\n\n');
+  if (!text.trim()) throw new Error(raw.bodyIsHtml ? 'no article text found in the HTML' : 'no article text left after removing boilerplate');
+
+  // First date that parses wins: structured metadata, then the page's meta tags, then header lines.
+  const dates = [clean(meta.published), extracted.published, parsed.publishedRaw ?? undefined].filter((d): d is string => !!d);
+  const dated = dates.map((d) => ({ raw: d, value: normalizeDateText(d)?.value })).find((d) => d.value);
+  const published = dated?.value ?? null;
+  const publishedRaw = dated?.raw ?? dates[0] ?? null;
+  const rawUrl = clean(meta.url) ?? extracted.url ?? null;
+  const url = rawUrl && /^https?:\/\//i.test(rawUrl) ? rawUrl : null;
+  const author = clean(meta.author) ?? extracted.author ?? parsed.author ?? null;
+  const agency = parsed.agency ?? agencyFromAuthor(author);
+  const source = clean(meta.source) ?? extracted.publisher ?? agency ?? null;
+  const title = knownTitle ?? parsed.title;
+
+  return {
+    id: articleIdFor(url, text),
+    origin: raw.origin,
+    url: url ? (normalizeUrl(url) ?? url) : null,
+    format: raw.format,
+    rawHash: raw.rawHash,
+    encoding: raw.encoding,
+    title: title ? title.replace(/\s+/g, ' ').trim() : null,
+    published,
+    publishedRaw,
+    author: author && agencyName(author) ? null : author,
+    source,
+    agency,
+    dateline: parsed.dateline,
+    language: detectLanguage(`${title ?? ''}\n${text}`, clean(meta.language) ?? extracted.language),
+    text,
+    contentHash: contentHash(text),
+  };
+}
+
+function clean(s: string | undefined | null): string | undefined {
+  const t = s?.replace(/\s+/g, ' ').trim();
+  return t || undefined;
+}
+
+/** Feeds often put the agency in the author field (`dpa`). */
+function agencyFromAuthor(author: string | null): string | null {
+  return author ? (agencyName(author) ?? null) : null;
+}

@@ -1,0 +1,44 @@
+/** Language of an article: franc's trigram guess, restricted to languages news comes in; metadata wins when plausible. */
+import { francAll } from 'franc';
+
+/** ISO 639-3 (as franc reports) → ISO 639-1. */
+const ISO3_TO_1: Readonly<Record<string, string>> = {
+  deu: 'de', eng: 'en', fra: 'fr', spa: 'es', ita: 'it', rus: 'ru', ukr: 'uk', pol: 'pl',
+  nld: 'nl', por: 'pt', swe: 'sv', dan: 'da', nob: 'no', fin: 'fi', ces: 'cs', slk: 'sk',
+  hun: 'hu', ron: 'ro', tur: 'tr', ell: 'el', bul: 'bg', hrv: 'hr', srp: 'sr', slv: 'sl',
+  arb: 'ar', heb: 'he', pes: 'fa', cmn: 'zh', jpn: 'ja', kor: 'ko', bel: 'be', lit: 'lt', lav: 'lv', est: 'et',
+};
+const ONLY = Object.keys(ISO3_TO_1);
+const KNOWN_1 = new Set(Object.values(ISO3_TO_1));
+
+/** Below this many letters the guess is noise. */
+const MIN_LETTERS = 30;
+
+/** ISO 639-1 code of `text`, or `und`. `declared` (`de-DE`, `de_DE`, `deu`, `German`) is used when the text does not contradict it. */
+export function detectLanguage(text: string, declared?: string | null): string {
+  const meta = declared ? languageCode(declared) : undefined;
+  const sample = text.slice(0, 3000);
+  const letters = sample.replace(/[^\p{L}]/gu, '').length;
+  if (letters < MIN_LETTERS) return meta ?? 'und';
+  const scores = francAll(sample, { only: ONLY, minLength: 10 });
+  const top = scores[0];
+  if (!top || top[0] === 'und') return meta ?? 'und';
+  const guess = ISO3_TO_1[top[0]] ?? 'und';
+  if (!meta || meta === guess) return guess;
+  // francAll scales scores to 1 for the best; metadata stands if its language is a close second.
+  const metaScore = scores.find(([code]) => ISO3_TO_1[code] === meta)?.[1] ?? 0;
+  return metaScore >= 0.9 ? meta : guess;
+}
+
+/** Normalises a language label to ISO 639-1, or undefined. */
+export function languageCode(label: string): string | undefined {
+  const l = label.trim().toLowerCase();
+  const two = /^([a-z]{2})(?:[-_][a-z0-9]+)*$/.exec(l)?.[1];
+  if (two && KNOWN_1.has(two)) return two;
+  if (ISO3_TO_1[l]) return ISO3_TO_1[l];
+  const names: Record<string, string> = {
+    german: 'de', deutsch: 'de', english: 'en', englisch: 'en', french: 'fr', französisch: 'fr', spanish: 'es',
+    italian: 'it', russian: 'ru', ukrainian: 'uk', polish: 'pl',
+  };
+  return names[l];
+}

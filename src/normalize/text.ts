@@ -1,0 +1,215 @@
+/**
+ * Plain-text article structure: header lines (title, repeated title, date, agency, byline),
+ * body paragraphs, trailing site furniture cut off, dateline in the first sentence.
+ * Finds only what is written; whatever is missing stays null.
+ */
+import { normalizeDateText, type NormalizedDate } from './dates.js';
+import { AGENCY_PATTERN, agencyLine, agencyName, authorLine, cutMarker, dropLine } from './rules.js';
+
+export interface ParsedText {
+  title: string | null;
+  published: NormalizedDate | null;
+  publishedRaw: string | null;
+  author: string | null;
+  agency: string | null;
+  dateline: string | null;
+  paragraphs: string[];
+}
+
+export interface ParseOptions {
+  /** Title known from metadata: not searched for, only removed when the text repeats it. */
+  knownTitle?: string | null;
+  /** Look for a title line (false for text extracted from HTML, whose title comes from metadata). */
+  detectTitle?: boolean;
+}
+
+/** How far into the text header lines may appear (non-blank lines). */
+const HEADER_LINES = 10;
+
+export function parseText(input: string, opts: ParseOptions = {}): ParsedText {
+  const out: ParsedText = { title: null, published: null, publishedRaw: null, author: null, agency: null, dateline: null, paragraphs: [] };
+  const lines = input
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\t ]+$/u, '').replace(/^\uFEFF/, ''))
+    // Share buttons, cookie banners, ads: out wherever they are (left blank so paragraphs stay apart).
+    .map((l) => (l.trim() && dropLine(l) ? '' : l));
+
+  const known = opts.knownTitle?.trim() || null;
+  const detect = opts.detectTitle ?? !known;
+  let i = 0;
+  let seen = 0;
+  for (; i < lines.length && seen < HEADER_LINES; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    seen++;
+    if (known && sameTitle(line, known)) continue;
+    if (out.title && sameTitle(line, out.title)) continue;
+    if (headerLine(line, out)) continue;
+    if (detect && !out.title && titleLike(line, nextNonBlank(lines, i + 1))) {
+      out.title = line.replace(/^#+\s*/, '');
+      continue;
+    }
+    break;
+  }
+
+  let body = lines.slice(i);
+  body = cutFurniture(body);
+  // Wire copy signs off with the agency on a line of its own (`dpa/jk`).
+  while (body.length) {
+    const last = body[body.length - 1]!.trim();
+    if (!last) {
+      body.pop();
+      continue;
+    }
+    const agencies = agencyLine(last);
+    if (!agencies) break;
+    out.agency ??= agencies.join('/');
+    body.pop();
+  }
+
+  out.paragraphs = paragraphs(body);
+  const first = out.paragraphs[0];
+  if (first) {
+    const d = dateline(first);
+    if (d) {
+      out.dateline = d.place;
+      if (d.agency) out.agency ??= d.agency;
+    }
+  }
+  return out;
+}
+
+/** Records a date, agency or byline line (or a ` | `-joined mix of them); false if it is none. */
+function headerLine(line: string, out: ParsedText): boolean {
+  const parts = line.split(/\s+[|·•]\s+|\s+[–—]\s+/u);
+  const found: Array<(o: ParsedText) => void> = [];
+  for (const part of parts) {
+    const p = part.trim();
+    const date = normalizeDateText(p);
+    if (date) {
+      found.push((o) => {
+        if (!o.published) {
+          o.published = date;
+          o.publishedRaw = p;
+        }
+      });
+      continue;
+    }
+    const agencies = agencyLine(p);
+    if (agencies) {
+      found.push((o) => void (o.agency ??= agencies.join('/')));
+      continue;
+    }
+    const by = authorLine(p);
+    if (by) {
+      found.push((o) => {
+        o.author ??= by.author;
+        if (by.agency) o.agency ??= by.agency;
+      });
+      continue;
+    }
+    return false;
+  }
+  for (const f of found) f(out);
+  return found.length > 0;
+}
+
+/** A title: one short line, not a sentence of running text, not a dateline opening, not wrapped. */
+function titleLike(line: string, next: string | undefined): boolean {
+  if (next === undefined) return false;
+  if (line.length > 200 || line.length < 3) return false;
+  if (/[.,;]$/u.test(line) && !/\.\.\.$|…$/u.test(line)) return false;
+  if (dateline(line)) return false;
+  if (/^\p{Ll}/u.test(next)) return false;
+  if (cutMarker(line)) return false;
+  return true;
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const k = (s: string) => s.replace(/^#+\s*/, '').replace(/[\s.:!?]+$/u, '').replace(/\s+/g, ' ').toLowerCase();
+  return k(a) === k(b);
+}
+
+function nextNonBlank(lines: string[], from: number): string | undefined {
+  for (let j = from; j < lines.length; j++) if (lines[j]!.trim()) return lines[j]!.trim();
+  return undefined;
+}
+
+/** Cuts everything from the first furniture marker that follows at least one paragraph of text. */
+function cutFurniture(body: string[]): string[] {
+  let textLines = 0;
+  for (let j = 0; j < body.length; j++) {
+    const line = body[j]!.trim();
+    if (!line) continue;
+    if (textLines > 0 && cutMarker(line)) return body.slice(0, j);
+    textLines++;
+  }
+  return body;
+}
+
+/** Blank-line separated blocks; inside a block, hard-wrapped lines are joined again. */
+function paragraphs(body: string[]): string[] {
+  const blocks: string[][] = [];
+  let cur: string[] = [];
+  for (const l of body) {
+    if (l.trim()) cur.push(l.trim());
+    else if (cur.length) {
+      blocks.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length) blocks.push(cur);
+  // With no blank lines at all, a file is one paragraph per line unless its lines are wrapped.
+  const oneBlock = blocks.length === 1;
+  const out: string[] = [];
+  for (const block of blocks) {
+    let para = block[0]!;
+    for (let j = 1; j < block.length; j++) {
+      const line = block[j]!;
+      const ends = /[.!?:;"“”»«)\]…]$/u.test(para);
+      const listItem = /^(?:[-*•–]\s|\d+[.)]\s)/u.test(line);
+      const wrapped = !ends || /^\p{Ll}/u.test(line);
+      if (!listItem && (wrapped || !oneBlock)) para += ' ' + line;
+      else {
+        out.push(para);
+        para = line;
+      }
+    }
+    out.push(para);
+  }
+  return out.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+const PLACE_WORD = String.raw`[A-ZÄÖÜ][\p{L}'’.-]*`;
+const PLACE = String.raw`${PLACE_WORD}(?:(?:\s|/|-)(?:am|an der|im|bei|upon|on|${PLACE_WORD})){0,3}`;
+const DATELINE = new RegExp(
+  String.raw`^(${PLACE})(?:,\s*(${PLACE}))?(?:,\s*([^()\-–—]{3,30}?))?\s*(?:\(([^)]{1,40})\))?\s+[-–—]\s+(?=\S)`,
+  'u',
+);
+const AGENCIES_IN_PARENS = new RegExp(`^(?:${AGENCY_PATTERN})(?:\\s*/\\s*(?:${AGENCY_PATTERN}))*$`, 'iu');
+
+/** `Berlin (dpa) - …` → Berlin + dpa; `Riad, Saudi-Arabien - …` → Riad. */
+export function dateline(paragraph: string): { place: string; agency?: string } | undefined {
+  const m = DATELINE.exec(paragraph);
+  if (!m) return undefined;
+  const [, place, , when, paren] = m;
+  if (when && !normalizeDateText(when)) return undefined;
+  let agency: string | undefined;
+  if (paren) {
+    if (!AGENCIES_IN_PARENS.test(paren.trim())) return undefined;
+    agency = paren
+      .split('/')
+      .map((a) => agencyName(a) ?? a.trim())
+      .join('/');
+  }
+  const words = place!.split(/\s+/);
+  if (words.length > 4) return undefined;
+  const clean = place === place!.toUpperCase() && place!.length > 3 ? titleCase(place!) : place!;
+  return agency ? { place: clean, agency } : { place: clean };
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s/-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}

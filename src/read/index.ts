@@ -1,0 +1,132 @@
+/**
+ * The read stage: inputs (paths, directories, globs, `.gz`, `-`, http(s) URLs) → RawDocuments.
+ * A bad input yields an InputFailure with a one-line reason; the generator always goes on.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import type { InputFailure, InputFormat, RawDocument } from '../model/article.js';
+import { binaryReason, declaredCharset, decode } from './encoding.js';
+import { readFeed } from './feed.js';
+import { FetchFailure, fetchBytes, overLimit } from './fetch.js';
+import { readHtml } from './html.js';
+import { readJsonl } from './jsonl.js';
+import { formatFromContentType, formatFromName, sniffFormat } from './sniff.js';
+import { errnoReason, expandInputs, type Source } from './sources.js';
+import { readText } from './text.js';
+import { failure, type DecodedInput, type ReadResult } from './types.js';
+
+export const SIZE_LIMIT_DEFAULT = 20 * 1024 * 1024;
+export const FETCH_TIMEOUT_DEFAULT = 30_000;
+
+export interface ReadOptions {
+  /** Largest input accepted, in bytes (after decompression for `.gz`). Default 20 MB. */
+  maxBytes?: number;
+  /** Stream read for the input `-`; default process.stdin. */
+  stdin?: NodeJS.ReadableStream;
+  /** Timeout for http(s) inputs, in milliseconds. Default 30 s. */
+  timeoutMs?: number;
+}
+
+export function isFailure(x: RawDocument | InputFailure): x is InputFailure {
+  return !('body' in x);
+}
+
+export async function* readInputs(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<RawDocument | InputFailure> {
+  const maxBytes = opts.maxBytes ?? SIZE_LIMIT_DEFAULT;
+  for await (const src of expandInputs(inputs)) {
+    if ('reason' in src) yield src;
+    else yield* readSource(src, maxBytes, opts);
+  }
+}
+
+export interface Loaded {
+  origin: string;
+  bytes: Buffer;
+  /** Name used for the extension hint (URL path or file path). */
+  name: string;
+  contentType?: string | null;
+  url?: string;
+}
+
+async function* readSource(src: Source, maxBytes: number, opts: ReadOptions): AsyncGenerator<ReadResult> {
+  let loaded: Loaded;
+  try {
+    loaded = await load(src, maxBytes, opts);
+  } catch (e) {
+    const origin = src.kind === 'file' ? src.path : src.kind === 'url' ? src.url : '-';
+    yield failure(origin, e instanceof LoadFailure || e instanceof FetchFailure ? e.message : errnoReason(e));
+    return;
+  }
+  yield* readBytes(loaded, maxBytes);
+}
+
+class LoadFailure extends Error {}
+
+async function load(src: Source, maxBytes: number, opts: ReadOptions): Promise<Loaded> {
+  if (src.kind === 'file') {
+    if (src.size > maxBytes) throw new LoadFailure(overLimit(src.size, maxBytes));
+    return { origin: src.path, bytes: await readFile(src.path), name: src.path };
+  }
+  if (src.kind === 'url') {
+    const f = await fetchBytes(src.url, maxBytes, opts.timeoutMs ?? FETCH_TIMEOUT_DEFAULT);
+    return { origin: src.url, bytes: f.bytes, name: new URL(f.url).pathname, contentType: f.contentType, url: f.url };
+  }
+  return { origin: '-', bytes: await readStream(opts.stdin ?? process.stdin, maxBytes), name: '-' };
+}
+
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    total += b.length;
+    if (total > maxBytes) throw new LoadFailure(overLimit(total, maxBytes, true));
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Bytes of one input → documents. Exported for inputs that arrive as bytes from elsewhere. */
+export function* readBytes(loaded: Loaded, maxBytes = SIZE_LIMIT_DEFAULT): Generator<ReadResult> {
+  const { origin } = loaded;
+  const rawHash = createHash('sha256').update(loaded.bytes).digest('hex');
+  let bytes = loaded.bytes;
+  let name = loaded.name;
+  const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  if (gz || /\.gz$/i.test(name)) {
+    if (!gz) return yield failure(origin, 'not a gzip file (bad header)');
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+        return yield failure(origin, `over the size limit after decompression (more than ${maxBytes} bytes)`);
+      }
+      return yield failure(origin, `corrupt gzip data (${err.code ?? err.message})`);
+    }
+    name = name.replace(/\.gz$/i, '');
+  }
+  if (bytes.length === 0) return yield failure(origin, 'empty file');
+  const binary = binaryReason(bytes);
+  if (binary) return yield failure(origin, binary);
+  const charset = (loaded.contentType && /charset=([^;\s]+)/i.exec(loaded.contentType)?.[1]) || declaredCharset(bytes);
+  const { text, encoding } = decode(bytes, charset);
+  if (!text.trim()) return yield failure(origin, 'empty file (only whitespace)');
+  const hint: InputFormat | undefined = formatFromContentType(loaded.contentType) ?? formatFromName(name);
+  const format = sniffFormat(text, hint);
+  const input: DecodedInput = { origin, rawHash, encoding, text, ...(loaded.url ? { url: loaded.url } : {}) };
+  switch (format) {
+    case 'feed':
+      yield* readFeed(input);
+      return;
+    case 'jsonl':
+      yield* readJsonl(input);
+      return;
+    case 'html':
+      yield readHtml(input);
+      return;
+    default:
+      yield readText(input);
+  }
+}
