@@ -59,6 +59,17 @@ const oneLine = (err: unknown): string => (err instanceof Error ? err.message : 
  * reported in the summary and never stops the batch; memory stays bounded by the batch size.
  */
 export async function ingest(db: Db, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  const stages = opts.stages ?? (await defaultStages());
+  const source = stages.readInputs(inputs, { maxBytes: opts.maxBytes, stdin: opts.stdin });
+  return ingestStream(db, source, { ...opts, stages });
+}
+
+/** The same pipeline over documents that are already read (API uploads, generated corpora). */
+export async function ingestStream(
+  db: Db,
+  source: AsyncIterable<RawDocument | InputFailure> | Iterable<RawDocument | InputFailure>,
+  opts: IngestOptions = {},
+): Promise<IngestSummary> {
   const started = performance.now();
   const stages = opts.stages ?? (await defaultStages());
   const batchSize = Math.max(1, opts.batchSize ?? 250);
@@ -118,7 +129,7 @@ export async function ingest(db: Db, inputs: string[], opts: IngestOptions = {})
     // A window of documents in analysis at once: keeps workers busy, keeps memory bounded.
     const window: Promise<DocResult>[] = [];
     const maxWindow = Math.max(1, processor.parallelism * 8);
-    for await (const item of stages.readInputs(inputs, { maxBytes: opts.maxBytes, stdin: opts.stdin })) {
+    for await (const item of source) {
       window.push(isInputFailure(item) ? Promise.resolve(item) : processor.process(item as RawDocument));
       while (window.length >= maxWindow) await handle(await (window.shift() as Promise<DocResult>));
     }

@@ -15,26 +15,16 @@ export function isInputFailure(x: RawDocument | InputFailure): x is InputFailure
   return !('body' in x) && 'reason' in x;
 }
 
-interface ReadModule {
-  readInputs: Stages['readInputs'];
-}
-interface NormalizeModule {
-  normalize: Stages['normalize'];
-}
-
 let loaded: Promise<Stages> | undefined;
 
 /**
- * The real stages: src/read and src/normalize (engineer A) and the analysis components.
- * Loaded lazily so the CLI's read-only commands start without the reader dependencies.
+ * The real stages: src/read and src/normalize and the analysis components. Loaded lazily so
+ * the read-only commands start without the readers' dependencies (DOM, feed parser, …).
  */
 export function defaultStages(): Promise<Stages> {
   loaded ??= (async () => {
-    // Module names in variables: these modules land in parallel with this file.
-    const readPath = '../read/index.js';
-    const normalizePath = '../normalize/index.js';
-    const read = (await import(readPath)) as ReadModule;
-    const norm = (await import(normalizePath)) as NormalizeModule;
+    const read = await import('../read/index.js');
+    const norm = await import('../normalize/index.js');
     return { readInputs: read.readInputs, normalize: norm.normalize, analyze: (a: Article) => analyze(a) };
   })();
   return loaded;

@@ -1,8 +1,20 @@
 import type { Command } from 'commander';
+import * as article from './article.js';
+import * as articles from './articles.js';
+import * as demo from './demo.js';
+import * as ingest from './ingest.js';
+import * as search from './search.js';
+import * as serve from './serve.js';
 
 /**
  * Each command lives in its own file and exports `register(program)`.
  * Add a line here for a new command.
  */
-export function registerAll(_program: Command): void {
+export function registerAll(program: Command): void {
+  ingest.register(program);
+  articles.register(program);
+  article.register(program);
+  search.register(program);
+  serve.register(program);
+  demo.register(program);
 }
