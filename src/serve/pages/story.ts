@@ -1,0 +1,31 @@
+import type { Queryable } from '../../store/db.js';
+import { articleRow, enc, entityLink, eventRow, num } from '../components.js';
+import { html, type SafeHtml } from '../html.js';
+import { dateRange, notFound, page } from '../layout.js';
+import { getStory } from '../queries/stories.js';
+import { barChart, fillDays } from '../svg.js';
+
+export async function storyPage(db: Queryable, id: string): Promise<{ status: 200 | 404; body: SafeHtml }> {
+  const s = await getStory(db, id);
+  if (!s) return { status: 404, body: notFound('Story', id) };
+  return {
+    status: 200,
+    body: page({
+      title: s.label,
+      nav: 'overview',
+      body: html`<h1>${s.label}</h1>
+<p class="meta">${dateRange(s.from, s.to)} · ${num(s.articles)} Artikel · ${num(s.sources)} Quellen</p>
+${barChart(fillDays(s.activity), 'Artikel pro Tag')}
+<p><a href="/timeline?story=${enc(s.id)}">Zeitleiste dieser Story</a> · <a href="/search?story=${enc(s.id)}&amp;q=">In dieser Story suchen</a></p>
+<div class="two-col"><div>
+<section aria-labelledby="h-ev"><h2 id="h-ev">Ereignisse</h2>
+${s.events.length ? html`<ol class="events">${s.events.map(eventRow)}</ol>` : html`<p class="note">Keine Ereignisse erkannt.</p>`}</section>
+<section aria-labelledby="h-art"><h2 id="h-art">Artikel (Original und Duplikate)</h2>
+<ul class="articles groups">${s.groups.map((g) => articleRow(g.original, g.duplicates.length ? html`<ul class="dups">${g.duplicates.map((d) => articleRow(d))}</ul>` : ''))}</ul></section>
+</div><aside class="side">
+<section><h2>Medien</h2><ul>${s.outlets.map((o) => html`<li><a href="/articles?source=${enc(o.source)}">${o.source}</a> <span class="meta">${o.count}</span></li>`)}</ul></section>
+<section><h2>Hauptakteure</h2><ul class="chips">${s.entities.map((e) => html`<li>${entityLink(e)} <span class="meta">${e.count}</span></li>`)}</ul></section>
+</aside></div>`,
+    }),
+  };
+}

@@ -1,0 +1,182 @@
+import { TS_CONFIGS } from '../../store/articles.js';
+import type { Queryable } from '../../store/db.js';
+import { entityFacet, entityFilterSql } from './entities.js';
+import { storyLabels } from './stories.js';
+
+/**
+ * Full-text search with facets, matching like the store's searchArticles.
+ * Snippets come from ts_headline with control characters as highlight marks, which the page
+ * turns into <mark> only after escaping everything else (see renderSnippet).
+ */
+export const MARK_START = '\u0001';
+export const MARK_END = '\u0002';
+
+export interface SearchParams {
+  q: string;
+  language?: string;
+  source?: string;
+  storyId?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  language: string;
+  duplicateOf: string | null;
+  storyId: string | null;
+  rank: number;
+  /** Snippet text with MARK_START/MARK_END around matches; everything else is raw text. */
+  snippet: string;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchResult {
+  q: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  hits: SearchHit[];
+  facets: { language: FacetValue[]; source: FacetValue[]; story: FacetValue[]; entity: FacetValue[] };
+}
+
+// Same matching as the store's searchArticles: the query parsed in each article's own configuration.
+const MATCH = `(${TS_CONFIGS.map((c) => `(a.ts_config = '${c}' AND a.search @@ websearch_to_tsquery('${c}', $1))`).join(' OR ')})`;
+const QUERY_FOR = `websearch_to_tsquery(a.ts_config::regconfig, $1)`;
+
+/** Date filter values are TIMEX3 values (2025, 2025-08, 2025-08-07); we compare on first days. */
+export function firstDay(v: string | undefined): string | null {
+  if (!v) return null;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(v.trim());
+  if (!m) return null;
+  return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
+}
+
+/** Last day covered by a TIMEX3 value at its precision (2025-08 → 2025-08-31). */
+export function lastDay(v: string | undefined): string | null {
+  if (!v) return null;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(v.trim());
+  if (!m) return null;
+  const y = Number(m[1]);
+  if (m[3]) return `${m[1]}-${m[2]}-${m[3]}`;
+  if (m[2]) {
+    const d = new Date(Date.UTC(y, Number(m[2]), 0)).getUTCDate();
+    return `${m[1]}-${m[2]}-${String(d).padStart(2, '0')}`;
+  }
+  return `${m[1]}-12-31`;
+}
+
+export async function search(db: Queryable, p: SearchParams): Promise<SearchResult> {
+  const pageSize = Math.min(Math.max(p.pageSize ?? 20, 1), 100);
+  const page = Math.max(p.page ?? 1, 1);
+  const empty: SearchResult = {
+    q: p.q,
+    total: 0,
+    page,
+    pageSize,
+    hits: [],
+    facets: { language: [], source: [], story: [], entity: [] },
+  };
+  if (!p.q.trim()) return empty;
+
+  // Base filters apart from one facet, so each facet counts what choosing it would give.
+  const build = (skip: keyof SearchParams | null) => {
+    const params: unknown[] = [p.q];
+    const where = [MATCH];
+    if (p.language && skip !== 'language') where.push(`a.language = $${params.push(p.language)}`);
+    if (p.source && skip !== 'source') where.push(`a.source = $${params.push(p.source)}`);
+    if (p.storyId && skip !== 'storyId') where.push(`a.story_id = $${params.push(p.storyId)}`);
+    const from = firstDay(p.from);
+    const to = lastDay(p.to);
+    if (from) where.push(`a.published_sort >= $${params.push(from)}::date`);
+    if (to) where.push(`a.published_sort <= $${params.push(to)}::date`);
+    return { params, where };
+  };
+  const base = build(null);
+  const entityWhere = p.entityId ? await entityFilterSql(db, base.params, p.entityId) : null;
+  if (p.entityId && entityWhere === null) return empty;
+  if (entityWhere) base.where.push(entityWhere);
+  const from = `SELECT %COLS% FROM articles a WHERE ${base.where.join(' AND ')}`;
+
+  const [count] = await db.query<{ n: number }>(from.replace('%COLS%', 'count(*)::int AS n'), base.params);
+  const total = count?.n ?? 0;
+  if (total === 0) return { ...empty, total };
+
+  const rows = await db.query<{
+    id: string;
+    title: string | null;
+    published: string | null;
+    source: string | null;
+    language: string;
+    duplicate_of: string | null;
+    story_id: string | null;
+    rank: number;
+    snippet: string;
+  }>(
+    `WITH hits AS (
+       SELECT a.id, a.seq, ts_rank_cd(a.search, ${QUERY_FOR}) AS rank FROM articles a
+        WHERE ${base.where.join(' AND ')}
+        ORDER BY rank DESC, a.seq
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+     SELECT a.id, a.title, a.published, a.source, a.language, a.duplicate_of, a.story_id, hits.rank::float8 AS rank,
+            ts_headline(a.ts_config::regconfig, translate(a.text, chr(1) || chr(2), ''), ${QUERY_FOR},
+              'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "') AS snippet
+       FROM hits JOIN articles a ON a.id = hits.id
+      ORDER BY hits.rank DESC, hits.seq`,
+    base.params,
+  );
+
+  const facet = async (col: string, skip: keyof SearchParams): Promise<{ value: string; count: number }[]> => {
+    const b = build(skip);
+    if (entityWhere && p.entityId) {
+      const ew = await entityFilterSql(db, b.params, p.entityId);
+      if (ew) b.where.push(ew);
+    }
+    return db.query<{ value: string; count: number }>(
+      `SELECT ${col} AS value, count(*)::int AS count FROM articles a
+        WHERE ${b.where.join(' AND ')} AND ${col} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 12`,
+      b.params,
+    );
+  };
+  const language = await facet('a.language', 'language');
+  const source = await facet('a.source', 'source');
+  const storyRows = await facet('a.story_id', 'storyId');
+  const labels = await storyLabels(db, storyRows.map((r) => r.value));
+  const entityBase = build(null);
+  const entity = await entityFacet(db, `SELECT a.id FROM articles a WHERE ${entityBase.where.join(' AND ')}`, entityBase.params);
+
+  return {
+    q: p.q,
+    total,
+    page,
+    pageSize,
+    hits: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      published: r.published,
+      source: r.source,
+      language: r.language,
+      duplicateOf: r.duplicate_of,
+      storyId: r.story_id,
+      rank: Number(r.rank),
+      snippet: r.snippet,
+    })),
+    facets: {
+      language: language.map((r) => ({ ...r, label: r.value })),
+      source: source.map((r) => ({ ...r, label: r.value })),
+      story: storyRows.map((r) => ({ ...r, label: labels.get(r.value) ?? r.value })),
+      entity,
+    },
+  };
+}

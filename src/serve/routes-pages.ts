@@ -1,0 +1,44 @@
+import type { Context, Hono } from 'hono';
+import type { Queryable } from '../store/db.js';
+import type { SafeHtml } from './html.js';
+import { articlePage, articlesPage } from './pages/article.js';
+import { entitiesPage, entityPage } from './pages/entity.js';
+import { overviewPage } from './pages/overview.js';
+import { searchPage, searchParamsFrom } from './pages/search.js';
+import { storyPage } from './pages/story.js';
+import { eventPage, timelineFilterFrom, timelinePage } from './pages/timeline.js';
+
+const send = (c: Context, body: SafeHtml, status: 200 | 404 = 200) =>
+  c.html(body.toString(), status, { 'cache-control': 'no-store' });
+
+const pageNo = (v: string | undefined): number | undefined => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+/** The HTML pages, each at a stable URL whose query string holds its filters. */
+export function mountPages(app: Hono, db: Queryable): void {
+  app.get('/', async (c) => send(c, await overviewPage(db)));
+  app.get('/timeline', async (c) => send(c, await timelinePage(db, timelineFilterFrom((k) => c.req.query(k)), c.req.query('event') || undefined)));
+  app.get('/events/:id', async (c) => {
+    const r = await eventPage(db, c.req.param('id'));
+    return send(c, r.body, r.status);
+  });
+  app.get('/stories/:id', async (c) => {
+    const r = await storyPage(db, c.req.param('id'));
+    return send(c, r.body, r.status);
+  });
+  app.get('/entities', async (c) =>
+    send(c, await entitiesPage(db, { type: c.req.query('type') || undefined, q: c.req.query('q') || undefined, page: pageNo(c.req.query('page')) })),
+  );
+  app.get('/entities/:id', async (c) => {
+    const r = await entityPage(db, c.req.param('id'));
+    return send(c, r.body, r.status);
+  });
+  app.get('/articles', async (c) => send(c, await articlesPage(db, { page: pageNo(c.req.query('page')), source: c.req.query('source') || undefined })));
+  app.get('/articles/:id', async (c) => {
+    const r = await articlePage(db, c.req.param('id'));
+    return send(c, r.body, r.status);
+  });
+  app.get('/search', async (c) => send(c, await searchPage(db, searchParamsFrom((k) => c.req.query(k)))));
+}
