@@ -1,0 +1,2 @@
+export { tagTimex, defaultTagger, sentenceOffsets, RULES_DIR, type TaggedTimex, type TagOptions } from './tagger.js';
+export { easterSunday, resolveValue, parseAnchor, type Tense, type ResolveContext } from './resolve.js';
