@@ -1,5 +1,6 @@
 import type { AnalyzedArticle, Article } from '../model/index.js';
 import { tokenizeComponent } from './tokenize.js';
+import { eventsComponent } from './events/component.js';
 
 /**
  * Analysis is a list of components over one document, in the manner of spaCy's pipeline:
@@ -15,6 +16,8 @@ export interface AnalyzeComponent {
 export const components: AnalyzeComponent[] = [
   // tokenize → ner → entity normalisation → time expressions → event mentions
   tokenizeComponent,
+  // events reads everything above: keep it last (add new components before it).
+  eventsComponent,
 ];
 
 export function newDoc(article: Article): AnalyzedArticle {

@@ -1,0 +1,186 @@
+import type { AnalyzedArticle, Sentence, Token } from '../../model/index.js';
+import type { Lexicon } from './lexicon.js';
+
+/**
+ * A light clause and phrase analysis over one sentence's tokens, standing in for a German parser:
+ * entity mentions grouped into noun phrases (with their preposition and coordination), clauses
+ * split at punctuation, and subject/object guesses from German word order (verb-second main
+ * clauses, verb-final subordinate clauses).
+ */
+
+/** Token indices are absolute (into doc.tokens). */
+export interface Group {
+  /** Entity indices (into doc.entities); several when coordinated (`Russland und die Ukraine`). */
+  ents: number[];
+  start: number;
+  end: number;
+  /** First token of the noun phrase (determiners, adjectives and role words in front included). */
+  lead: number;
+  /** Governing preposition (normalised: `im` → `in`), or null for a bare phrase. */
+  prep: string | null;
+  /** Accusative/dative-looking determiner in front (`den`, `dem`): not a subject. */
+  objectLike: boolean;
+  clause: number;
+}
+
+export interface Clause {
+  start: number;
+  end: number;
+}
+
+export interface SentenceView {
+  doc: AnalyzedArticle;
+  sentence: Sentence;
+  index: number;
+  lex: Lexicon;
+  tokens: Token[];
+  groups: Group[];
+  /** Entities lying strictly inside one token (names in compounds), by token index. */
+  inside: Map<number, number[]>;
+  clauses: Clause[];
+  clauseOf: (token: number) => number;
+  lower: (token: number) => string;
+  isBreak: (token: number) => boolean;
+}
+
+const PRONOUNS = new Set(['er', 'sie', 'wir', 'ich', 'es', 'man', 'beide', 'diese', 'dieser']);
+const ADVERBS = new Set(['auch', 'noch', 'erneut', 'bereits', 'schon', 'nun', 'jetzt', 'dann', 'zunächst', 'zuletzt', 'inzwischen', 'sich', 'miteinander', 'persönlich', 'wieder', 'gestern', 'heute', 'morgen', 'damals', 'anschließend', 'außerdem', 'jedoch', 'aber', 'allerdings', 'nur', 'mehr', 'weiter', 'weiterhin', 'ebenfalls', 'scharf', 'zudem']);
+
+export function isAdjectiveLike(lw: string, lex: Lexicon): boolean {
+  const w = lex.words;
+  if (!/^[a-zäöüß-]{4,}$/.test(lw) || !/(e|en|er|es|em)$/.test(lw)) return false;
+  return !(lex.allVerbForms.has(lw) || w.finiteAuxiliaries.has(lw) || w.prepositions.has(lw) || w.coordinators.has(lw)
+    || w.negation.has(lw) || w.subordinators.has(lw) || w.speechVerbs.has(lw) || w.hypothetical.has(lw) || ADVERBS.has(lw));
+}
+
+function isRoleWord(text: string, lex: Lexicon): boolean {
+  if (!/^\p{Lu}/u.test(text)) return false;
+  const lw = text.toLowerCase();
+  return lex.words.roleWords.some((r) => lw.endsWith(r));
+}
+
+export function viewSentence(doc: AnalyzedArticle, index: number, lex: Lexicon): SentenceView {
+  const sentence = doc.sentences[index]!;
+  const tokens = doc.tokens;
+  const lowerCache = new Map<number, string>();
+  const lower = (i: number): string => {
+    let s = lowerCache.get(i);
+    if (s === undefined) lowerCache.set(i, (s = tokens[i]?.text.toLowerCase() ?? ''));
+    return s;
+  };
+  const isBreak = (i: number): boolean => lex.words.clauseBreaks.has(lower(i));
+
+  const clauses: Clause[] = [];
+  const clauseIdx = new Map<number, number>();
+  let cs = sentence.tokenStart;
+  for (let i = sentence.tokenStart; i <= sentence.tokenEnd; i++) {
+    if (i === sentence.tokenEnd || isBreak(i)) {
+      if (i > cs) {
+        for (let k = cs; k < i; k++) clauseIdx.set(k, clauses.length);
+        clauses.push({ start: cs, end: i });
+      }
+      cs = i + 1;
+    }
+  }
+  const clauseOf = (t: number): number => clauseIdx.get(t) ?? -1;
+
+  // Entities of this sentence, mapped to token ranges.
+  const inside = new Map<number, number[]>();
+  const spans: { e: number; start: number; end: number }[] = [];
+  doc.entities.forEach((ent, e) => {
+    if (ent.start < sentence.start || ent.end > sentence.end) return;
+    let ts = -1;
+    let te = -1;
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      const t = tokens[i]!;
+      if (t.end > ent.start && t.start < ent.end) {
+        if (ts < 0) ts = i;
+        te = i + 1;
+      }
+    }
+    if (ts < 0) return;
+    const t = tokens[ts]!;
+    if (te === ts + 1 && (t.start < ent.start || t.end > ent.end) && /[-–]/.test(t.text)) {
+      inside.set(ts, [...(inside.get(ts) ?? []), e]);
+    } else {
+      spans.push({ e, start: ts, end: te });
+    }
+  });
+  spans.sort((a, b) => a.start - b.start);
+
+  const groups: Group[] = [];
+  for (const sp of spans) {
+    const prev = groups.at(-1);
+    if (prev && sp.start < prev.end) continue; // overlapping mentions: keep the first
+    let j = sp.start - 1;
+    let objectLike = false;
+    for (let n = 0; j >= sentence.tokenStart && n < 6; n++, j--) {
+      const lw = lower(j);
+      if (lex.words.determiners.has(lw)) {
+        objectLike ||= lex.words.objectDeterminers.has(lw);
+        continue;
+      }
+      if (isRoleWord(tokens[j]!.text, lex) || (/^[a-zäöüß]/.test(tokens[j]!.text) && isAdjectiveLike(lw, lex))) continue;
+      break;
+    }
+    const lead = j + 1;
+    const before = j >= sentence.tokenStart ? lower(j) : '';
+    const clause = clauseOf(sp.start);
+    if (prev && lex.words.coordinators.has(before) && prev.end === j && prev.clause === clause) {
+      prev.ents.push(sp.e);
+      prev.end = sp.end;
+      continue;
+    }
+    const prep = lex.words.prepositions.has(before) ? (lex.words.prepositionAlias[before] ?? before) : null;
+    groups.push({ ents: [sp.e], start: sp.start, end: sp.end, lead, prep, objectLike, clause });
+  }
+
+  return { doc, sentence, index, lex, tokens, groups, inside, clauses, clauseOf, lower, isBreak };
+}
+
+export interface ClauseRoles {
+  subject: Group | null;
+  objects: Group[];
+  /** The subject is a phrase we know is not one of our entities (`Die Polizei`, `Er`). */
+  subjectElsewhere: boolean;
+}
+
+/** Subject and objects of one clause by German word order. */
+export function clauseRoles(v: SentenceView, ci: number, skip: ReadonlySet<Group> = new Set()): ClauseRoles {
+  const c = v.clauses[ci]!;
+  const { lex } = v;
+  const bare = v.groups.filter((g) => g.clause === ci && g.prep === null && !skip.has(g));
+  let first = c.start;
+  if (lex.words.coordinators.has(v.lower(first)) || v.lower(first) === 'aber') first++;
+  const fw = v.lower(first);
+  const subordinate = lex.words.subordinators.has(fw) && !lex.words.determiners.has(fw);
+  const infinitive = v.tokens.slice(c.start, c.end).some((t, k) => t.text === 'zu' && k + c.start + 1 < c.end && /^[a-zäöü]/.test(v.tokens[k + c.start + 1]!.text));
+  const pickSubject = (gs: Group[]): ClauseRoles => {
+    const subject = gs.find((g) => !g.objectLike) ?? null;
+    return { subject, objects: gs.filter((g) => g !== subject), subjectElsewhere: false };
+  };
+  if (subordinate) return pickSubject(bare);
+  if (infinitive && bare.length === 0) return { subject: null, objects: [], subjectElsewhere: false };
+  // The finite verb: the first lower-case word after the first phrase that is no determiner, preposition or adjective.
+  let f = -1;
+  for (let i = first + 1; i < c.end; i++) {
+    if (v.groups.some((g) => i >= g.start && i < g.end)) continue;
+    const t = v.tokens[i]!.text;
+    const lw = v.lower(i);
+    if (!/^[a-zäöüß]/.test(t)) continue;
+    if (lex.words.finiteAuxiliaries.has(lw) || lex.allVerbForms.has(lw)) { f = i; break; }
+    if (lex.words.determiners.has(lw) || lex.words.prepositions.has(lw) || isAdjectiveLike(lw, lex) || ADVERBS.has(lw) || lex.words.coordinators.has(lw)) continue;
+    f = i;
+    break;
+  }
+  if (f < 0) return pickSubject(bare);
+  const vorfeld = bare.filter((g) => g.start < f);
+  if (vorfeld.length > 0) {
+    const subject = vorfeld[0]!;
+    return { subject, objects: bare.filter((g) => g !== subject), subjectElsewhere: false };
+  }
+  const npStart = lex.words.determiners.has(fw) || PRONOUNS.has(fw);
+  const vorfeldHasNoun = f > first && npStart;
+  if (vorfeldHasNoun) return { subject: null, objects: bare, subjectElsewhere: true };
+  return pickSubject(bare.filter((g) => g.start > f));
+}

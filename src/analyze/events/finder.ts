@@ -1,0 +1,285 @@
+import { precisionOf, type AnalyzedArticle, type EventMention, type EventStatus, type TimeExpression } from '../../model/index.js';
+import { clauseRoles, isAdjectiveLike, viewSentence, type Group, type SentenceView } from './clauses.js';
+import { firstDay } from './dates.js';
+import { lexicon, type Lexicon, type TriggerEntry } from './lexicon.js';
+
+/** An event mention with the lexicon entry that found it (tests and debugging). */
+export interface FoundEvent extends EventMention {
+  entryId: string;
+  /** Absolute token index of the trigger. */
+  token: number;
+}
+
+interface Match {
+  entry: TriggerEntry;
+  token: number;
+}
+
+/** Trigger entries matching token `i` of the sentence. */
+function matchToken(v: SentenceView, i: number): Match[] {
+  const { lex } = v;
+  const text = v.tokens[i]!.text;
+  const lw = v.lower(i);
+  const out: Match[] = [];
+  const sentenceLower = (): string[] => {
+    const ws: string[] = [];
+    for (let k = v.sentence.tokenStart; k < v.sentence.tokenEnd; k++) ws.push(v.lower(k));
+    return ws;
+  };
+  const requiresOk = (e: TriggerEntry): boolean => !e.requires || sentenceLower().some((w) => e.requires!.some((r) => w.startsWith(r)));
+  if (/^[a-zäöüß]/.test(text) || i === v.sentence.tokenStart) {
+    const cands = lex.verbForms.get(lw) ?? [];
+    const withParticle: Match[] = [];
+    const plain: Match[] = [];
+    for (const { entry, joined } of cands) {
+      if (!requiresOk(entry)) continue;
+      if (entry.particle && !joined) {
+        if (particleCloses(v, i, entry.particle)) withParticle.push({ entry, token: i });
+      } else if (entry.particle) {
+        withParticle.push({ entry, token: i });
+      } else {
+        plain.push({ entry, token: i });
+      }
+    }
+    // `forderte … auf` is auffordern, not fordern; `lehnte` without `ab` is nothing.
+    out.push(...(withParticle.length > 0 ? withParticle : plain));
+  }
+  if (/^\p{Lu}/u.test(text)) {
+    for (const { form, entry } of lex.nounForms) {
+      if (entry.exclude?.some((x) => x.toLowerCase() === lw)) continue;
+      let ok = lw === form;
+      if (!ok && entry.compound && lw.endsWith(form)) {
+        const prefix = lw.slice(0, lw.length - form.length);
+        ok = prefix.endsWith('-') || prefix.length >= 4;
+      }
+      if (ok && requiresOk(entry)) {
+        out.push({ entry, token: i });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The separable particle stands later in the same clause, at its end (not an infinitive `zu`). */
+function particleCloses(v: SentenceView, i: number, particle: string): boolean {
+  const ci = v.clauseOf(i);
+  const c = v.clauses[ci];
+  if (!c) return false;
+  for (let k = i + 1; k < c.end; k++) {
+    if (v.lower(k) === particle && (k + 1 === c.end || v.isBreak(k + 1) || v.tokens[k + 1]!.text === '.')) return true;
+  }
+  return false;
+}
+
+function entsOf(gs: readonly Group[]): number[] {
+  return gs.flatMap((g) => g.ents);
+}
+
+/** Finds the speaker of a sentence's reported content: `sagte X`, `laut X`, `X zufolge`, `nach Angaben des X`. */
+function findSpeaker(v: SentenceView, triggerClause: number): Group | null {
+  for (const g of v.groups) {
+    if (g.prep === 'laut') return g;
+    if (v.lower(g.end) === 'zufolge') return g;
+    const b1 = v.lower(g.lead - 1);
+    const b2 = v.lower(g.lead - 2);
+    if (b1 === 'angaben' || ((b1 === 'von' || b1 === 'aus') && b2 === 'angaben')) return g;
+  }
+  for (let ci = 0; ci < v.clauses.length; ci++) {
+    if (ci === triggerClause) continue;
+    if (!speechClause(v, ci)) continue;
+    const roles = clauseRoles(v, ci);
+    const g = roles.subject ?? v.groups.find((x) => x.clause === ci && x.prep === null);
+    if (g) return g;
+  }
+  return null;
+}
+
+/** The clause has a verb of saying (`sagte`, `teilte … mit`), not one that is a trigger with its particle (`sagte … zu`). */
+function speechClause(v: SentenceView, ci: number): boolean {
+  const c = v.clauses[ci];
+  if (!c) return false;
+  for (let k = c.start; k < c.end; k++) {
+    const lw = v.lower(k);
+    if (!v.lex.words.speechVerbs.has(lw) || v.lex.words.speakerMarkers.has(lw) || lw === 'so') continue;
+    if (particleCloses(v, k, 'zu')) continue;
+    return true;
+  }
+  return false;
+}
+
+function clauseHas(v: SentenceView, ci: number, set: ReadonlySet<string>): boolean {
+  const c = v.clauses[ci];
+  if (!c) return false;
+  for (let k = c.start; k < c.end; k++) if (set.has(v.lower(k))) return true;
+  return false;
+}
+
+/** The clause's time expression (DATE/TIME with a calendar value), else the sentence's nearest. */
+function eventDate(v: SentenceView, ci: number, trigger: number): TimeExpression | null {
+  const s = v.sentence;
+  const c = v.clauses[ci]!;
+  const cStart = v.tokens[c.start]!.start;
+  const cEnd = v.tokens[c.end - 1]!.end;
+  const tPos = v.tokens[trigger]!.start;
+  const cands = v.doc.timexes.filter((t) => t.start >= s.start && t.end <= s.end && (t.type === 'DATE' || t.type === 'TIME') && precisionOf(t.value) !== null);
+  const inClause = cands.filter((t) => t.start >= cStart && t.end <= cEnd);
+  const pool = inClause.length > 0 ? inClause : cands;
+  let best: TimeExpression | null = null;
+  for (const t of pool) if (!best || Math.abs(t.start - tPos) < Math.abs(best.start - tPos)) best = t;
+  return best;
+}
+
+function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
+  const { lex } = v;
+  const { entry, token } = m;
+  const ci = v.clauseOf(token);
+  if (ci < 0) return null;
+  const speaker = findSpeaker(v, ci);
+  const speech = speechClause(v, ci);
+  let roles = clauseRoles(v, ci);
+  if (!roles.subject && !roles.subjectElsewhere) {
+    // Elided or infinitive subject (`– und wollen sich treffen`, `…, sich … zu treffen`): the previous clause's.
+    for (let p = ci - 1; p >= 0; p--) {
+      const r = clauseRoles(v, p);
+      if (r.subject || r.subjectElsewhere) {
+        roles = { ...roles, subject: r.subject, subjectElsewhere: r.subjectElsewhere };
+        break;
+      }
+    }
+  }
+  const inClause = v.groups.filter((g) => g.clause === ci);
+  const placeLike = (g: Group): boolean => g.prep !== null && lex.words.placePrepositions.has(g.prep) && g.ents.every((e) => v.doc.entities[e]!.type === 'LOC');
+  // A place-like phrase an entry names as a slot (`Angriff auf Odessa`) is a participant, not the place.
+  const placeGroup = inClause.find((g) => placeLike(g) && ![...entry.actor, ...entry.recipient].includes(g.prep!));
+  const passive = entry.pos === 'verb' && clauseHas(v, ci, lex.words.passiveAuxiliaries) && inClause.some((g) => g.prep === 'von' || g.prep === 'durch');
+
+  const slot = (name: string): Group[] => {
+    switch (name) {
+      case 'subject':
+        if (entry.pos === 'noun' && speech) return [];
+        return roles.subject ? [roles.subject] : [];
+      case 'object':
+        return roles.objects;
+      case 'compound':
+        return (v.inside.get(token) ?? []).map((e) => ({ ents: [e], start: token, end: token + 1, lead: token, prep: null, objectLike: false, clause: ci }));
+      case 'genitive':
+        return inClause.filter((g) => g.prep === null && g.lead === token + 1);
+      default: {
+        const gs = inClause.filter((g) => g.prep === name && g !== placeGroup);
+        return entry.pos === 'noun' ? gs.filter((g) => g.start > token) : gs;
+      }
+    }
+  };
+  let actorGroups: Group[] = [];
+  let recipientGroups: Group[] = [];
+  if (passive) {
+    actorGroups = inClause.filter((g) => g.prep === 'von' || g.prep === 'durch');
+    recipientGroups = roles.subject ? [roles.subject] : [];
+  } else {
+    for (const name of entry.actor) {
+      actorGroups = slot(name);
+      if (actorGroups.length > 0) break;
+    }
+    for (const name of entry.recipient) recipientGroups.push(...slot(name));
+  }
+  const excluded = new Set<number>();
+  if (speaker && speaker !== roles.subject) for (const e of speaker.ents) excluded.add(e);
+  if (placeGroup && !entry.recipient.includes(placeGroup.prep ?? '')) for (const e of placeGroup.ents) excluded.add(e);
+  const uniq = (xs: number[]): number[] => [...new Set(xs)];
+  let actors = uniq(entsOf(actorGroups)).filter((e) => !excluded.has(e));
+  let recipients = uniq(entsOf(recipientGroups)).filter((e) => !excluded.has(e) && !actors.includes(e));
+  if (actors.length === 0 && speaker && speechQuote(v, token)) actors = [...speaker.ents];
+  if (entry.symmetric && recipients.length === 0 && actors.length > 1) {
+    recipients = actors.slice(1);
+    actors = actors.slice(0, 1);
+  }
+  // Same surface name on both sides (two mentions of one entity) is one participant.
+  const norm = (e: number): string => v.doc.entities[e]!.normalized;
+  const actorNames = new Set(actors.map(norm));
+  recipients = recipients.filter((e) => !actorNames.has(norm(e)));
+
+  const published = v.doc.article.published;
+  const tx = eventDate(v, ci, token);
+  const date: EventMention['date'] = tx ? { value: tx.value, source: 'text' } : { value: published, source: 'publication' };
+  let status: EventStatus = 'asserted';
+  const infinitive = token > 0 && v.lower(token - 1) === 'zu';
+  const futureDate = tx && published && precisionOf(published) === 'day' && (firstDay(tx.value) ?? '') > published;
+  if (clauseHas(v, ci, lex.words.negation)) status = 'negated';
+  else if (clauseHas(v, ci, lex.words.hypothetical)) status = 'hypothetical';
+  else if (clauseHas(v, ci, lex.words.future) || infinitive || futureDate) status = 'planned';
+  else if (speaker) status = 'reported';
+  let mode = entry.mode;
+  if (entry.type === 'CONSULT' && mode === null && actors.length + recipients.length >= 3) mode = 'multilateral';
+  const t = v.tokens[token]!;
+  const ev: FoundEvent = {
+    type: entry.type,
+    mode,
+    trigger: { start: t.start, end: t.end, text: t.text },
+    actors,
+    recipients,
+    place: placeGroup ? v.doc.entities[placeGroup.ents[0]!]!.normalized : null,
+    date,
+    status,
+    sentence: v.index,
+    entryId: entry.id,
+    token,
+  };
+  if (speaker && status === 'reported') ev.speaker = v.doc.entities[speaker.ents[0]!]!.normalized;
+  return ev;
+}
+
+/** The trigger stands inside quotation marks. */
+function speechQuote(v: SentenceView, token: number): boolean {
+  let open = false;
+  for (let k = v.sentence.tokenStart; k < token; k++) {
+    const t = v.tokens[k]!.text;
+    if (t === '„' || t === '»') open = true;
+    else if (t === '“' || t === '«') open = false;
+    else if (t === '"') open = !open;
+  }
+  return open;
+}
+
+/** A noun trigger standing as a bare phrase (object or subject of a verb trigger in its clause). */
+function bareNoun(v: SentenceView, token: number, lex: Lexicon): boolean {
+  let j = token - 1;
+  while (j >= v.sentence.tokenStart && (lex.words.determiners.has(v.lower(j)) || (/^[a-zäöüß]/.test(v.tokens[j]!.text) && isAdjectiveLike(v.lower(j), lex)))) j--;
+  return !(j >= v.sentence.tokenStart && lex.words.prepositions.has(v.lower(j)));
+}
+
+/** All event mentions of one analysed article, in text order. */
+export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): FoundEvent[] {
+  const out: FoundEvent[] = [];
+  doc.sentences.forEach((_, si) => {
+    const v = viewSentence(doc, si, lex);
+    const found: FoundEvent[] = [];
+    for (let i = v.sentence.tokenStart; i < v.sentence.tokenEnd; i++) {
+      for (const m of matchToken(v, i)) {
+        const ev = mentionFor(v, m);
+        if (ev) found.push(ev);
+      }
+    }
+    const verbClauses = new Set(found.filter((e) => lex.entries.find((x) => x.id === e.entryId)?.pos === 'verb').map((e) => v.clauseOf(e.token)));
+    const kept = found.filter((e) => {
+      const pos = lex.entries.find((x) => x.id === e.entryId)?.pos;
+      if (pos === 'noun' && verbClauses.has(v.clauseOf(e.token)) && bareNoun(v, e.token, lex)) return false;
+      return e.actors.length + e.recipients.length > 0 || e.place !== null;
+    });
+    // One mention per type per sentence: the one with most participants (verbs win ties).
+    const byType = new Map<string, FoundEvent>();
+    for (const e of kept) {
+      const prev = byType.get(e.type);
+      const size = (x: FoundEvent): number => x.actors.length + x.recipients.length;
+      const isVerb = (x: FoundEvent): boolean => lex.entries.find((y) => y.id === x.entryId)?.pos === 'verb';
+      if (!prev || size(e) > size(prev) || (size(e) === size(prev) && isVerb(e) && !isVerb(prev))) byType.set(e.type, e);
+    }
+    for (const e of kept) {
+      const w = byType.get(e.type)!;
+      // A mode any trigger of the sentence gives (`Telefonat`, `Konferenz`) holds for the kept mention.
+      if (w !== e && w.mode === null && e.mode !== null) w.mode = e.mode;
+    }
+    out.push(...kept.filter((e) => byType.get(e.type) === e));
+  });
+  return out;
+}

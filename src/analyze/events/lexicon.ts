@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PLOVER_TYPES, type PloverType } from '../../model/index.js';
+import { paths } from '../../paths.js';
+
+/** One trigger entry of src/analyze/rules/events/triggers.json. */
+export interface TriggerEntry {
+  id: string;
+  pos: 'verb' | 'noun';
+  type: PloverType;
+  mode: string | null;
+  forms: string[];
+  /** Separable verbs: the particle that must close the clause (`lehnte … ab`). */
+  particle?: string;
+  /** Forms with the particle attached (`abgelehnt`, `ablehnen`). */
+  joined?: string[];
+  /** Word prefixes one of which must occur in the sentence (`verhängen` needs `Sanktionen`). */
+  requires?: string[];
+  /** Noun forms also match as the last part of a compound (`Trump-Putin-Gipfel`). */
+  compound?: boolean;
+  /** Compounds that look like a form but are not events (`Pressekonferenz`). */
+  exclude?: string[];
+  symmetric?: boolean;
+  actor: string[];
+  recipient: string[];
+  examples: TriggerExample[];
+}
+
+export interface TriggerExample {
+  text: string;
+  /** `surface|TYPE`: the entity mentions a recogniser would find, for the example test. */
+  entities: string[];
+  expect: {
+    type: PloverType;
+    mode?: string | null;
+    actors?: string[];
+    recipients?: string[];
+    place?: string | null;
+    status?: string;
+  };
+}
+
+export interface WordLists {
+  prepositions: Set<string>;
+  placePrepositions: Set<string>;
+  prepositionAlias: Record<string, string>;
+  determiners: Set<string>;
+  objectDeterminers: Set<string>;
+  coordinators: Set<string>;
+  finiteAuxiliaries: Set<string>;
+  passiveAuxiliaries: Set<string>;
+  subordinators: Set<string>;
+  clauseBreaks: Set<string>;
+  negation: Set<string>;
+  hypothetical: Set<string>;
+  future: Set<string>;
+  speechVerbs: Set<string>;
+  speakerMarkers: Set<string>;
+  roleWords: string[];
+}
+
+export interface Lexicon {
+  entries: TriggerEntry[];
+  words: WordLists;
+  /** Lower-case verb form → entries (particle entries included, matched by finite form or joined form). */
+  verbForms: Map<string, { entry: TriggerEntry; joined: boolean }[]>;
+  /** Lower-case noun forms, longest first, for suffix matching. */
+  nounForms: { form: string; entry: TriggerEntry }[];
+  /** Every lower-case verb form, so slot heuristics do not mistake a verb for an adjective. */
+  allVerbForms: Set<string>;
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(join(paths.rules, 'events', file), 'utf8'));
+}
+
+export function compileLexicon(entries: TriggerEntry[], words: Record<string, unknown>): Lexicon {
+  const set = (k: string): Set<string> => new Set((words[k] as string[]).map((w) => w.toLowerCase()));
+  const wl: WordLists = {
+    prepositions: set('prepositions'),
+    placePrepositions: set('placePrepositions'),
+    prepositionAlias: words.prepositionAlias as Record<string, string>,
+    determiners: set('determiners'),
+    objectDeterminers: set('objectDeterminers'),
+    coordinators: set('coordinators'),
+    finiteAuxiliaries: set('finiteAuxiliaries'),
+    passiveAuxiliaries: set('passiveAuxiliaries'),
+    subordinators: set('subordinators'),
+    clauseBreaks: set('clauseBreaks'),
+    negation: set('negation'),
+    hypothetical: set('hypothetical'),
+    future: set('future'),
+    speechVerbs: set('speechVerbs'),
+    speakerMarkers: set('speakerMarkers'),
+    roleWords: (words.roleWords as string[]).map((w) => w.toLowerCase()),
+  };
+  const verbForms = new Map<string, { entry: TriggerEntry; joined: boolean }[]>();
+  const nounForms: { form: string; entry: TriggerEntry }[] = [];
+  const allVerbForms = new Set<string>();
+  for (const e of entries) {
+    if (!PLOVER_TYPES.includes(e.type)) throw new Error(`triggers.json: ${e.id} has unknown type ${e.type}`);
+    if (e.pos === 'verb') {
+      const add = (f: string, joined: boolean): void => {
+        const k = f.toLowerCase();
+        allVerbForms.add(k);
+        verbForms.set(k, [...(verbForms.get(k) ?? []), { entry: e, joined }]);
+      };
+      for (const f of e.forms) add(f, !e.particle);
+      for (const f of e.joined ?? []) add(f, true);
+    } else {
+      for (const f of e.forms) nounForms.push({ form: f.toLowerCase(), entry: e });
+    }
+  }
+  nounForms.sort((a, b) => b.form.length - a.form.length);
+  return { entries, words: wl, verbForms, nounForms, allVerbForms };
+}
+
+let cached: Lexicon | null = null;
+
+/** The shipped lexicon (triggers.json + words.json), loaded once. */
+export function lexicon(): Lexicon {
+  if (!cached) {
+    const t = readJson('triggers.json') as { entries: TriggerEntry[] };
+    cached = compileLexicon(t.entries, readJson('words.json') as Record<string, unknown>);
+  }
+  return cached;
+}
