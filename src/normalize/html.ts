@@ -52,7 +52,8 @@ export function extractHtml(html: string): HtmlExtract {
     str(ld?.url) ||
     undefined;
   const docTitle = document.querySelector('title')?.textContent?.trim();
-  const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  const h1 = (document.querySelector('article h1') ?? document.querySelector('main h1') ?? document.querySelector('h1'))?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+  out.title ??= h1 ?? (docTitle ? stripSiteName(docTitle, out.publisher) : undefined);
 
   // Readability rewrites the DOM it is given, so metadata is read first.
   let paragraphs: string[] = [];
@@ -71,13 +72,10 @@ export function extractHtml(html: string): HtmlExtract {
     return root ? nodeToParagraphs(root as unknown as WalkNode) : [];
   };
   const body = str(ld?.articleBody);
-  if (paragraphs.join(' ').length < 200) {
-    const fb = fallback();
-    if (fb.join(' ').length > paragraphs.join(' ').length) paragraphs = fb;
-  }
+  // Readability finds nothing on short pages; then the page minus its furniture is the text.
+  if (paragraphs.join(' ').length < 200) paragraphs = fallback();
   if (body && body.length > paragraphs.join(' ').length * 1.5) paragraphs = body.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
   out.paragraphs = paragraphs;
-  out.title ??= h1 ?? (docTitle ? stripSiteName(docTitle, out.publisher) : undefined);
   for (const k of Object.keys(out) as Array<keyof HtmlExtract>) if (out[k] === undefined) delete out[k];
   return out;
 }

@@ -27,7 +27,7 @@ export interface ParseOptions {
 const HEADER_LINES = 10;
 
 export function parseText(input: string, opts: ParseOptions = {}): ParsedText {
-  const out: ParsedText = { title: null, published: null, publishedRaw: null, author: null, agency: null, dateline: null, paragraphs: [] };
+  const out = emptyParse();
   const lines = input
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
@@ -116,13 +116,18 @@ function headerLine(line: string, out: ParsedText): boolean {
   return found.length > 0;
 }
 
+function emptyParse(): ParsedText {
+  return { title: null, published: null, publishedRaw: null, author: null, agency: null, dateline: null, paragraphs: [] };
+}
+
 /** A title: one short line, not a sentence of running text, not a dateline opening, not wrapped. */
 function titleLike(line: string, next: string | undefined): boolean {
   if (next === undefined) return false;
   if (line.length > 200 || line.length < 3) return false;
   if (/[.,;]$/u.test(line) && !/\.\.\.$|…$/u.test(line)) return false;
   if (dateline(line)) return false;
-  if (/^\p{Ll}/u.test(next)) return false;
+  // A next line in lowercase continues this one, unless it is itself a header line (` date …`, `epd`).
+  if (/^\p{Ll}/u.test(next) && !headerLine(next, emptyParse())) return false;
   if (cutMarker(line)) return false;
   return true;
 }
@@ -168,9 +173,12 @@ function paragraphs(body: string[]): string[] {
     let para = block[0]!;
     for (let j = 1; j < block.length; j++) {
       const line = block[j]!;
-      const ends = /[.!?:;"“”»«)\]…]$/u.test(para);
+      const prev = block[j - 1]!;
+      const ends = /[.!?:;"“”»«)\]…]$/u.test(prev);
       const listItem = /^(?:[-*•–]\s|\d+[.)]\s)/u.test(line);
-      const wrapped = !ends || /^\p{Ll}/u.test(line);
+      // Wrapped: the next line continues in lowercase, or a long line stops mid-sentence.
+      // A short unterminated line before a capitalised one is a heading.
+      const wrapped = /^\p{Ll}/u.test(line) || (!ends && prev.length >= 45);
       if (!listItem && (wrapped || !oneBlock)) para += ' ' + line;
       else {
         out.push(para);

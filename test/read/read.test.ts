@@ -1,0 +1,304 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { isFailure, readInputs, SIZE_LIMIT_DEFAULT, type ReadOptions } from '../../src/read/index.js';
+import type { InputFailure, RawDocument } from '../../src/model/article.js';
+import { writeFixtures } from './fixtures.js';
+
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'chronik-read-'));
+  writeFixtures(dir);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function collect(inputs: string[], opts?: ReadOptions) {
+  const docs: RawDocument[] = [];
+  const failures: InputFailure[] = [];
+  for await (const r of readInputs(inputs, opts)) (isFailure(r) ? failures : docs).push(r as never);
+  return { docs, failures };
+}
+
+async function one(rel: string, opts?: ReadOptions) {
+  return collect([join(dir, rel)], opts);
+}
+
+test('SIZE_LIMIT_DEFAULT is 20 MB', () => {
+  assert.equal(SIZE_LIMIT_DEFAULT, 20 * 1024 * 1024);
+});
+
+test('plain text: one document, sha256 of the raw bytes, utf-8', async () => {
+  const { docs, failures } = await one('text/wire.txt');
+  assert.equal(failures.length, 0);
+  assert.equal(docs.length, 1);
+  const d = docs[0]!;
+  assert.equal(d.format, 'text');
+  assert.equal(d.bodyIsHtml, false);
+  assert.equal(d.encoding, 'utf-8');
+  assert.equal(d.rawHash, createHash('sha256').update(readFileSync(join(dir, 'text/wire.txt'))).digest('hex'));
+  assert.match(d.body, /^Gipfeltreffen in Riad angekündigt\n/);
+});
+
+test('Latin-1 and Windows-1252 files decode to proper umlauts', async () => {
+  const { docs } = await collect([join(dir, 'encodings/latin1.txt'), join(dir, 'encodings/windows1252.txt')]);
+  assert.equal(docs.length, 2);
+  assert.equal(docs[0]!.encoding, 'windows-1252');
+  assert.match(docs[0]!.body, /^Gespräche über Gefangenenaustausch/);
+  assert.doesNotMatch(docs[0]!.body, /Ã/);
+  assert.match(docs[1]!.body, /„ohne Ergebnis“/);
+  assert.match(docs[1]!.body, /Ergebnis – beide/);
+});
+
+test('UTF-8 BOM and UTF-16 LE/BE with BOM decode to the same text', async () => {
+  const { docs } = await collect(['utf8-bom', 'utf16le-bom', 'utf16be-bom'].map((n) => join(dir, `encodings/${n}.txt`)));
+  assert.deepEqual(docs.map((d) => d.encoding), ['utf-8', 'utf-16le', 'utf-16be']);
+  for (const d of docs) {
+    assert.ok(d.body.startsWith('Waffenruhe gefordert\n'), JSON.stringify(d.body.slice(0, 30)));
+    assert.match(d.body, /Kämpfe/);
+  }
+  assert.equal(new Set(docs.map((d) => d.body)).size, 1);
+  assert.equal(new Set(docs.map((d) => d.rawHash)).size, 3);
+});
+
+test('UTF-16 without a BOM is recognised, not called binary', async () => {
+  const p = join(dir, 'utf16-nobom.txt');
+  writeFileSync(p, Buffer.from('Gespräche in Genf\n\nDie Gespräche wurden fortgesetzt.\n', 'utf16le'));
+  const { docs, failures } = await collect([p]);
+  assert.deepEqual(failures, []);
+  assert.equal(docs[0]!.encoding, 'utf-16le');
+  assert.match(docs[0]!.body, /^Gespräche in Genf/);
+});
+
+test('HTML page: markup kept for normalize, declared Latin-1 charset honoured', async () => {
+  const { docs, failures } = await collect([join(dir, 'html/page.html'), join(dir, 'html/latin1-page.htm')]);
+  assert.deepEqual(failures, []);
+  assert.equal(docs[0]!.format, 'html');
+  assert.equal(docs[0]!.bodyIsHtml, true);
+  assert.match(docs[0]!.body, /<article>/);
+  assert.equal(docs[1]!.encoding, 'windows-1252');
+  assert.match(docs[1]!.body, /Gespräche in Genf/);
+});
+
+test('RSS 2.0: one document per item with link, title, pubDate, author, content:encoded', async () => {
+  const { docs, failures } = await one('feeds/rss.xml');
+  assert.equal(docs.length, 2);
+  const [a, b] = docs;
+  assert.equal(a!.origin, join(dir, 'feeds/rss.xml#1'));
+  assert.equal(a!.format, 'feed');
+  assert.deepEqual(a!.meta, {
+    title: 'Telefonat zwischen den Präsidenten',
+    url: 'https://ostsee-kurier.example/politik/telefonat?utm_medium=rss',
+    published: 'Tue, 05 Aug 2025 18:10:00 +0200',
+    author: 'Marta Nowak',
+    source: 'Ostsee-Kurier',
+    language: 'de-DE',
+  });
+  // content:encoded wins over the description
+  assert.ok(a!.bodyIsHtml);
+  assert.match(a!.body, /<p>Berlin \(dpa\) - Die beiden Präsidenten/);
+  assert.equal(b!.meta.author, 'Paul Berger');
+  assert.equal(b!.bodyIsHtml, false);
+  assert.match(b!.body, /^Beide Seiten wollen je 120 Gefangene/);
+  // the title-only item is a failure of its own
+  assert.equal(failures.length, 1);
+  assert.equal(failures[0]!.origin, join(dir, 'feeds/rss.xml#3'));
+  assert.match(failures[0]!.reason, /no content/);
+});
+
+test('Atom: alternate link, published before updated, author name, html content and summary', async () => {
+  const { docs, failures } = await one('feeds/atom.atom');
+  assert.deepEqual(failures, []);
+  assert.equal(docs.length, 2);
+  assert.equal(docs[0]!.meta.url, 'https://alpenpost.example/genf-verhandlungen');
+  assert.equal(docs[0]!.meta.published, '2025-08-19T16:45:00+02:00');
+  assert.equal(docs[0]!.meta.author, 'Lukas Gruber');
+  assert.equal(docs[0]!.meta.source, 'Alpenpost Politik');
+  assert.equal(docs[0]!.meta.language, 'de');
+  assert.ok(docs[0]!.bodyIsHtml);
+  assert.match(docs[0]!.body, /^<p>Genf - Die Delegationen/);
+  assert.equal(docs[1]!.meta.published, '2025-08-20T09:00:00Z');
+  assert.match(docs[1]!.body, /^Dass beide Seiten/);
+});
+
+test('JSON Lines: good lines go in, a bad line and a line without text are failures with their line number', async () => {
+  const { docs, failures } = await one('jsonl/articles.jsonl');
+  assert.deepEqual(docs.map((d) => d.origin.split('#')[1]), ['1', '4']);
+  assert.deepEqual(docs[0]!.meta, {
+    title: 'Außenminister treffen sich in Riad',
+    url: 'https://nordkurier.example/riad-treffen',
+    published: '2025-08-14',
+    author: 'Anna Schmidt',
+    source: 'Nordkurier',
+    language: 'de',
+  });
+  assert.equal(failures.length, 2);
+  assert.match(failures[0]!.reason, /^line 2: malformed JSON/);
+  assert.ok(failures[0]!.origin.endsWith('articles.jsonl#2'));
+  assert.match(failures[1]!.reason, /^line 5: no "text" field/);
+});
+
+test('a .json array of articles is read item by item', async () => {
+  const p = join(dir, 'array.json');
+  writeFileSync(p, JSON.stringify([{ text: 'Erster Text über die Gespräche.' }, { text: 'Zweiter Text über die Gespräche.', title: 'Zwei' }], null, 2));
+  const { docs, failures } = await collect([p]);
+  assert.deepEqual(failures, []);
+  assert.equal(docs.length, 2);
+  assert.equal(docs[1]!.meta.title, 'Zwei');
+});
+
+test('.gz files are decompressed; rawHash is of the file as stored', async () => {
+  const { docs } = await one('gz/wire.txt.gz');
+  assert.equal(docs.length, 1);
+  assert.equal(docs[0]!.format, 'text');
+  assert.match(docs[0]!.body, /^Gipfeltreffen in Riad/);
+  assert.equal(docs[0]!.rawHash, createHash('sha256').update(readFileSync(join(dir, 'gz/wire.txt.gz'))).digest('hex'));
+});
+
+test('a gzipped feed is sniffed by content after decompression', async () => {
+  const p = join(dir, 'feed.gz');
+  writeFileSync(p, gzipSync(readFileSync(join(dir, 'feeds/atom.atom'))));
+  const { docs } = await collect([p]);
+  assert.equal(docs.length, 2);
+  assert.equal(docs[0]!.format, 'feed');
+});
+
+const BAD: Array<[string, RegExp]> = [
+  ['bad/image.png', /^binary file \(PNG image\)/],
+  ['bad/nul.txt', /^binary file \(contains NUL bytes\)/],
+  ['bad/control.dat', /^binary file \(\d+% control bytes\)/],
+  ['bad/empty.txt', /^empty file$/],
+  ['bad/whitespace.txt', /^empty file \(only whitespace\)$/],
+  ['bad/malformed.html', /^malformed HTML: comment opened at line 1 is never closed$/],
+  ['bad/malformed.xml', /^malformed XML: .*closing tag.*\(line 3/],
+  ['bad/not-a-feed.xml', /^XML document is not an RSS or Atom feed$/],
+  ['bad/malformed.json', /^malformed JSON: /],
+  ['bad/corrupt.txt.gz', /^corrupt gzip data/],
+  ['does/not/exist.txt', /^no such file or directory$/],
+];
+for (const [rel, reason] of BAD) {
+  test(`bad input ${rel}: one failure with a one-line reason`, async () => {
+    const { docs, failures } = await one(rel);
+    assert.equal(docs.length, 0);
+    assert.equal(failures.length, 1);
+    assert.equal(failures[0]!.origin, join(dir, rel));
+    assert.match(failures[0]!.reason, reason);
+    assert.doesNotMatch(failures[0]!.reason, /\n/);
+  });
+}
+
+test('malformed HTML variants: unclosed script, tag cut off at the end', async () => {
+  const a = join(dir, 'script.html');
+  const b = join(dir, 'cut.html');
+  writeFileSync(a, '<html><body><p>Text über Riad.</p><script>var x = 1;\n</body></html>');
+  writeFileSync(b, '<html><body><p>Text über Riad.</p><div class="foo');
+  const { failures } = await collect([a, b]);
+  assert.match(failures[0]!.reason, /<script> opened at line 1 is never closed/);
+  assert.match(failures[1]!.reason, /cut off at the end/);
+});
+
+test('files over the size limit fail before they are read (and after decompression)', async () => {
+  const big = join(dir, 'big.txt');
+  writeFileSync(big, 'Gespräche '.repeat(200));
+  const gz = join(dir, 'bomb.txt.gz');
+  writeFileSync(gz, gzipSync(Buffer.alloc(5000, 0x41)));
+  const { failures } = await collect([big, gz], { maxBytes: 1000 });
+  assert.equal(failures.length, 2);
+  assert.match(failures[0]!.reason, /^over the size limit \(\d+ bytes > 1000 bytes\)$/);
+  assert.match(failures[1]!.reason, /over the size limit after decompression/);
+});
+
+test('a bad file never stops the batch: directory walk yields every file, sorted, recursively', async () => {
+  const all: Array<RawDocument | InputFailure> = [];
+  for await (const r of readInputs([dir])) all.push(r);
+  const docs = all.filter((r) => !isFailure(r));
+  const failures = all.filter(isFailure);
+  const origins = all.map((x) => x.origin.slice(dir.length + 1));
+  assert.ok(origins.includes('text/nested/no-title.txt'));
+  assert.ok(origins.includes('bad/empty.txt'));
+  assert.ok(docs.length >= 15, `docs ${docs.length}`);
+  assert.ok(failures.length >= 10, `failures ${failures.length}`);
+  const files = origins.map((o) => o.split('#')[0]!);
+  assert.deepEqual(files, [...files].sort());
+});
+
+test('globs expand (sorted); a glob without matches is a failure', async () => {
+  const { docs, failures } = await collect([join(dir, 'encodings/*.txt'), join(dir, 'nothing/*.md')]);
+  assert.equal(docs.length, 5);
+  assert.deepEqual(docs.map((d) => d.origin), [...docs.map((d) => d.origin)].sort());
+  assert.equal(failures.length, 1);
+  assert.equal(failures[0]!.reason, 'glob matched no files');
+});
+
+test('`-` reads stdin from the given stream (sniffing the format from content)', async () => {
+  const stdin = Readable.from([Buffer.from('{"text": "Die Gespräche gehen weiter.", "title": "Aus stdin"}\n')]);
+  const { docs } = await collect(['-'], { stdin });
+  assert.equal(docs.length, 1);
+  assert.equal(docs[0]!.origin, '-#1');
+  assert.equal(docs[0]!.format, 'jsonl');
+  assert.equal(docs[0]!.meta.title, 'Aus stdin');
+});
+
+test('unsupported URL schemes are failures', async () => {
+  const { failures } = await collect(['ftp://example.org/feed.xml']);
+  assert.match(failures[0]!.reason, /unsupported URL scheme ftp/);
+});
+
+test('unreadable paths are failures', { skip: process.getuid?.() === 0 ? 'root reads everything' : false }, async () => {
+  const { chmodSync } = await import('node:fs');
+  const p = join(dir, 'secret.txt');
+  writeFileSync(p, 'Geheime Gespräche.');
+  chmodSync(p, 0o000);
+  const { failures } = await collect([p]);
+  assert.equal(failures[0]!.reason, 'permission denied');
+});
+
+test('http(s) inputs: feed by content type, HTTP errors, size limit, timeout', async () => {
+  const rss = readFileSync(join(dir, 'feeds/rss.xml'));
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/feed') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+      res.end(rss);
+    } else if (req.url === '/latin1') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=iso-8859-1' });
+      res.end(Buffer.from('Gespräche in Genf\n\nDie Gespräche gehen weiter.\n', 'latin1'));
+    } else if (req.url === '/big') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write(Buffer.alloc(2000, 0x41));
+      res.end(Buffer.alloc(2000, 0x41));
+    } else if (req.url === '/slow') {
+      setTimeout(() => res.end('zu spät'), 2000).unref();
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('nicht gefunden');
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const { docs, failures } = await collect(
+      [`${base}/feed`, `${base}/latin1`, `${base}/missing`, `${base}/big`, `${base}/slow`],
+      { maxBytes: 1000 + rss.length, timeoutMs: 300 },
+    );
+    assert.equal(docs.filter((d) => d.format === 'feed').length, 2);
+    assert.equal(docs[0]!.origin, `${base}/feed#1`);
+    const latin = docs.find((d) => d.origin === `${base}/latin1`)!;
+    assert.equal(latin.encoding, 'windows-1252');
+    assert.match(latin.body, /^Gespräche in Genf/);
+    assert.equal(latin.meta.url, `${base}/latin1`);
+    const reasons = Object.fromEntries(failures.map((f) => [f.origin.replace(base, ''), f.reason]));
+    assert.equal(reasons['/missing'], 'HTTP 404 Not Found');
+    assert.match(reasons['/big']!, /over the size limit/);
+    assert.match(reasons['/slow']!, /timed out after 0.3 s/);
+    assert.match(reasons['/feed#3']!, /no content/);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+});
