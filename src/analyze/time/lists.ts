@@ -26,15 +26,16 @@ function firstLetterEitherCase(form: string): string {
 
 /** Parses lists.txt: `[name]` sections of `form<TAB>norm` lines. */
 export function parseLists(text: string): Map<string, { form: string; norm: string }[]> {
+  // a section `[name case]` matches its forms with their case as written
   const out = new Map<string, { form: string; norm: string }[]>();
   let cur: { form: string; norm: string }[] | null = null;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
     if (!line.trim() || line.startsWith('#')) continue;
-    const sec = /^\[([a-z0-9]+)\]$/.exec(line.trim());
+    const sec = /^\[([a-z0-9]+)( case)?\]$/.exec(line.trim());
     if (sec) {
       cur = [];
-      out.set(sec[1]!, cur);
+      out.set(sec[1]! + (sec[2] ? ' case' : ''), cur);
       continue;
     }
     if (!cur) throw new Error(`time lists: entry outside a section: ${line}`);
@@ -44,10 +45,10 @@ export function parseLists(text: string): Map<string, { form: string; norm: stri
   return out;
 }
 
-function fromEntries(name: string, entries: { form: string; norm: string }[], fallback?: (s: string) => string | undefined): PatternList {
-  const compiled: Entry[] = entries.map((e) => ({ ...e, re: new RegExp(`^(?:${e.form})$`, 'iu') }));
+function fromEntries(name: string, entries: { form: string; norm: string }[], fallback?: (s: string) => string | undefined, exactCase = false): PatternList {
+  const compiled: Entry[] = entries.map((e) => ({ ...e, re: new RegExp(`^(?:${e.form})$`, exactCase ? 'u' : 'iu') }));
   const sorted = [...entries].sort((a, b) => b.form.length - a.form.length);
-  const pattern = `(?:${sorted.map((e) => firstLetterEitherCase(e.form)).join('|')})`;
+  const pattern = `(?:${sorted.map((e) => (exactCase ? e.form : firstLetterEitherCase(e.form))).join('|')})`;
   return {
     name,
     pattern,
@@ -81,12 +82,13 @@ function numberNormaliser(words: PatternList): (s: string) => string {
 export function loadLists(dir: string): Map<string, PatternList> {
   const data = parseLists(readFileSync(join(dir, 'lists.txt'), 'utf8'));
   const lists = new Map<string, PatternList>();
-  for (const [name, entries] of data) {
+  for (const [key, entries] of data) {
+    const name = key.replace(/ case$/, '');
     let fallback: ((s: string) => string | undefined) | undefined;
     // month and weekday names share the normalize stage's calendar table
     if (name === 'month') fallback = (s) => { const n = monthNumber(s); return n ? pad2(n) : undefined; };
     if (name === 'weekday') fallback = (s) => { const n = weekdayNumber(s); return n ? String(n) : undefined; };
-    lists.set(name, fromEntries(name, entries, fallback));
+    lists.set(name, fromEntries(name, entries, fallback, key.endsWith(' case')));
   }
   const numword = lists.get('numword');
   if (!numword) throw new Error('time lists: [numword] missing');

@@ -8,6 +8,7 @@ import { addDays, addMonths, addWeeks, getISODay, getISOWeek, getISOWeekYear } f
  *   WD(n)             the weekday n (1 = Monday) before/after the anchor, by tense (`am Donnerstag`)
  *   DAY               the last day mentioned (for clock times: `um 20.30 Uhr`), else the anchor's day
  *   HOL(year,spec)    a holiday: spec `MM-DD` or `E+n` (days from Easter Sunday); year may be UNDEF
+ *   WE                the weekend of the anchor's week, or the one before in past tense
  *   CENT(d)           the decade d of the anchor's century, or of the one before (`die 80er Jahre`)
  */
 export type Tense = 'past' | 'present' | 'future';
@@ -107,15 +108,23 @@ function monthOf(rest: string): number | null {
   return null;
 }
 
-/** Year for a year-less month/day: past tense looks back from the anchor, future tense ahead. */
-function yearFor(month: number | null, ctx: ResolveContext): number | null {
+/**
+ * Year for a year-less month/day: the occurrence nearest the anchor, unless the sentence's tense
+ * points the other way (`im März` in August: past → this March, future → next March).
+ */
+function yearFor(month: number | null, ctx: ResolveContext, monthOnly = false): number | null {
   const a = ctx.anchor;
   if (!a) return null;
   if (ctx.narrative || month === null || a.m === undefined) return a.y;
-  const am = a.m + (a.d !== undefined ? a.d / 32 : 0.5);
-  if (ctx.tense === 'past' && month > am + 0.01) return a.y - 1;
-  if (ctx.tense === 'future' && month < am - 0.01) return a.y + 1;
-  return a.y;
+  // compare whole months for a month-precision value: `Anfang März` in a March article is this March
+  const am = monthOnly ? a.m + 0.5 : a.m + (a.d !== undefined ? a.d / 32 : 0.5);
+  let y = a.y;
+  if (month - am > 6) y = a.y - 1;
+  else if (am - month > 6) y = a.y + 1;
+  const dist = y * 12 + month - (a.y * 12 + am);
+  if (ctx.tense === 'past' && dist > 0.01) y -= 1;
+  else if (ctx.tense === 'future' && dist < -0.01) y += 1;
+  return y;
 }
 
 function rel(unitRaw: string, offRaw: string, ctx: ResolveContext): string {
@@ -167,12 +176,18 @@ function weekday(n: number, dir: string | undefined, ctx: ResolveContext): strin
   const diff = n - getISODay(date);
   if (dir === '-') return dayValue(addDays(date, diff < 0 ? diff : diff - 7));
   if (dir === '+') return dayValue(addDays(date, diff > 0 ? diff : diff + 7));
-  if (ctx.tense === 'past' || (ctx.narrative && ctx.tense !== 'future')) {
-    return dayValue(addDays(date, diff <= 0 ? diff : diff - 7));
-  }
+  // news report what happened: without a future marker the weekday is the last one
   if (ctx.tense === 'future') return dayValue(addDays(date, diff >= 0 ? diff : diff + 7));
-  // present tense: the nearest such weekday, later ones preferred on a tie
-  return dayValue(addDays(date, diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff));
+  return dayValue(addDays(date, diff <= 0 ? diff : diff - 7));
+}
+
+/** `am Wochenende`: the past one in a past-tense sentence (before Saturday), else this week's. */
+function weekend(ctx: ResolveContext): string {
+  const a = ctx.anchor;
+  if (!a || a.m === undefined || a.d === undefined) return 'XXXX-WXX-WE';
+  const date = toDate(a.y, a.m, a.d);
+  const back = ctx.tense === 'past' && getISODay(date) < 6;
+  return `${weekValue(addWeeks(date, back ? -1 : 0))}-WE`;
 }
 
 /** Turns a value template (after list substitution) into a TIMEX3 value. */
@@ -189,6 +204,7 @@ export function resolveValue(template: string, ctx: ResolveContext): string {
   });
   v = v.replace(/REL\((\w+),([+-]?[0-9.X]+)\)/g, (_m, unit: string, off: string) => rel(unit, off.replace('X', '0.5'), ctx));
   v = v.replace(/WD\((\d)(?:,([+-]))?\)/g, (_m, n: string, dir?: string) => weekday(Number(n), dir, ctx));
+  v = v.replace(/^WE$/, () => weekend(ctx));
   v = v.replace(/CENT\((\d)\)/g, (_m, d: string) => {
     const a = ctx.anchor;
     if (!a) return `XX${d}`;
@@ -197,7 +213,7 @@ export function resolveValue(template: string, ctx: ResolveContext): string {
   });
   v = v.replace(/^DAY/, () => ctx.lastDay ?? (ctx.anchor?.d !== undefined ? ctx.anchor.value.slice(0, 10) : 'XXXX-XX-XX'));
   v = v.replace(/UNDEF-YEAR(.*)$/, (_m, rest: string) => {
-    const y = yearFor(monthOf(rest), ctx);
+    const y = yearFor(monthOf(rest), ctx, /^-\d{2}$/.test(rest));
     return `${y === null ? 'XXXX' : pad4(y)}${rest}`;
   });
   // units of time go after a T in durations: P3TH → PT3H
