@@ -15,6 +15,7 @@ const ownDir = join(packageRoot, 'src', 'serve', 'assets');
 const FILES: Record<string, [path: string, type: string]> = {
   'app.css': [join(ownDir, 'app.css'), 'text/css; charset=utf-8'],
   'timeline.js': [join(ownDir, 'timeline.js'), 'text/javascript; charset=utf-8'],
+  'favicon.svg': [join(ownDir, 'favicon.svg'), 'image/svg+xml'],
   'vendor/vis-timeline.js': [join(visDir, 'standalone', 'umd', 'vis-timeline-graph2d.min.js'), 'text/javascript; charset=utf-8'],
   'vendor/vis-timeline.css': [join(visDir, 'styles', 'vis-timeline-graph2d.min.css'), 'text/css; charset=utf-8'],
 };
@@ -22,6 +23,7 @@ const FILES: Record<string, [path: string, type: string]> = {
 const cache = new Map<string, Buffer>();
 
 export function mountAssets(app: Hono): void {
+  app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
   app.get('/assets/*', (c) => {
     const name = c.req.path.slice('/assets/'.length);
     const entry = FILES[name];

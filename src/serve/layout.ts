@@ -27,6 +27,7 @@ export function page(o: PageOptions): SafeHtml {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · Chronik</title>
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/app.css">
 ${(o.styles ?? []).map((s) => html`<link rel="stylesheet" href="${s}">`)}
 ${(o.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}

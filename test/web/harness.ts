@@ -1,11 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mountExtensions, mountSecurity, type ExtensionOptions } from '../../src/serve/extensions.js';
+import { startServer, type AppOptions } from '../../src/serve/app.js';
 import type { Db } from '../../src/store/db.js';
 
 /** Debian's chromium (installed by .ci/run); override with CHRONIK_CHROMIUM. */
@@ -17,19 +14,10 @@ export interface Server {
   close: () => Promise<void>;
 }
 
-/** Serves the web UI over `db` on a random port of 127.0.0.1. */
-export async function startWeb(db: Db, opts: ExtensionOptions = {}): Promise<Server> {
-  const app = new Hono();
-  mountSecurity(app);
-  mountExtensions(app, db, opts);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+/** Serves the app (article API, pages, assets) over `db` on a random port of 127.0.0.1. */
+export async function startWeb(db: Db, opts: AppOptions = {}): Promise<Server> {
+  const server = await startServer(db, { ...opts, port: 0, host: '127.0.0.1' });
+  return { url: server.url.replace(/\/$/, ''), close: () => server.close() };
 }
 
 export interface BrowserSession {
