@@ -68,7 +68,7 @@ interface RawCountry {
   id: string; name: string; en: string; wikidata?: string; aliases: string[]; adjective: string;
   demonym?: string; capital: { name: string; en: string; aliases: string[] };
 }
-interface RawOrg { id: string; name: string; en: string; wikidata?: string; aliases: string[]; standsFor?: string; country?: string; kind: string }
+interface RawOrg { id: string; type?: EntityType; name: string; en: string; wikidata?: string; aliases: string[]; standsFor?: string; country?: string; kind: string }
 interface RawPlace { id: string; name: string; aliases: string[]; country?: string; kind: string }
 interface RawActor { id: string; name: string; wikidata?: string; surname?: string | null; aliases: string[]; roles: KbRole[]; group?: string }
 interface RawRoles {
@@ -118,7 +118,7 @@ export class Kb {
       if (c.demonym) for (const f of demonymForms(c.demonym)) this.demonyms.set(f, c.id);
     }
     for (const o of read<RawOrg[]>('organizations.json')) {
-      this.add({ id: o.id, kind: 'organization', type: 'ORG', name: o.name, aliases: o.aliases, wikidata: o.wikidata, roles: [], standsFor: o.standsFor, country: o.country });
+      this.add({ id: o.id, kind: 'organization', type: o.type ?? 'ORG', name: o.name, aliases: o.aliases, wikidata: o.wikidata, roles: [], standsFor: o.standsFor, country: o.country });
     }
     for (const p of read<RawPlace[]>('places.json')) {
       this.add({ id: p.id, kind: 'place', type: 'LOC', name: p.name, aliases: p.aliases, roles: [], country: p.country });
@@ -192,7 +192,8 @@ export class Kb {
       const hit = this.aliasIndex.get(b);
       if (hit) return { base: b, entries: hit.map((id) => this.entries.get(id)!) };
     }
-    const folded = this.foldIndex.get(foldKey(key));
+    // Inflected adjectives only matter in multi-word names; folding single words over-matches.
+    const folded = key.includes(' ') ? this.foldIndex.get(foldKey(key)) : undefined;
     if (folded) {
       const entries = folded.map((id) => this.entries.get(id)!);
       return { base: entries.length === 1 ? entries[0]!.name : key, entries };
