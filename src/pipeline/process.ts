@@ -48,14 +48,18 @@ interface Job {
  * analyse documents sent to them; analysis is pure, so the results equal the inline ones.
  */
 export async function workerProcessor(count: number): Promise<Processor> {
-  // From source (tsx) the worker is a .ts file; the worker inherits tsx's loader via execArgv.
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const url = new URL(`./analysis-worker.${ext}`, import.meta.url);
+  // From source (tsx) the worker is a .ts file started through a bootstrap that registers tsx.
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./analysis-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  const spawn = (): Worker =>
+    fromSource
+      ? new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), { workerData: { entry: entry.href } })
+      : new Worker(entry);
   const workers: { w: Worker; busy: number }[] = [];
   const jobs = new Map<number, Job>();
   let next = 0;
   for (let i = 0; i < count; i++) {
-    const w = new Worker(url);
+    const w = spawn();
     const slot = { w, busy: 0 };
     w.on('message', (m: { id?: number; result: DocResult }) => {
       if (typeof m.id !== 'number') return; // the start-up handshake
