@@ -1,5 +1,6 @@
 import type { AnalyzedArticle, Article } from '../model/index.js';
 import { tokenizeComponent } from './tokenize.js';
+import { nerComponent } from './ner/index.js';
 import { eventsComponent } from './events/component.js';
 
 /**
@@ -16,6 +17,7 @@ export interface AnalyzeComponent {
 export const components: AnalyzeComponent[] = [
   // tokenize → ner → entity normalisation → time expressions → event mentions
   tokenizeComponent,
+  nerComponent,
   // events reads everything above: keep it last (add new components before it).
   eventsComponent,
 ];

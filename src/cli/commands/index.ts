@@ -3,6 +3,7 @@ import * as article from './article.js';
 import * as articles from './articles.js';
 import * as demo from './demo.js';
 import * as ingest from './ingest.js';
+import * as ner from './ner.js';
 import * as search from './search.js';
 import * as serve from './serve.js';
 
@@ -17,4 +18,5 @@ export function registerAll(program: Command): void {
   search.register(program);
   serve.register(program);
   demo.register(program);
+  ner.register(program);
 }

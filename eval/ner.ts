@@ -1,0 +1,67 @@
+/**
+ * Scores the shipped NER model on the held-out GermEval 2014 dev set (never used for training or
+ * tuning): strict CoNLL F1 (exact span and type, outer chunks, `…deriv`/`…part` dropped as in
+ * training) per type and overall, plus tagging speed on one core. Writes eval/results/ner.json.
+ *
+ *   npm run eval:ner [-- --model FILE]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { paths } from '../src/paths.js';
+import { readGermEval } from '../src/analyze/ner/corpora.js';
+import { NerModel } from '../src/analyze/ner/model.js';
+import { NER_MODEL_PATH } from '../src/analyze/ner/index.js';
+import { conllScore } from '../src/analyze/ner/score.js';
+
+const args = process.argv.slice(2);
+const mi = args.indexOf('--model');
+const modelPath = mi >= 0 ? args[mi + 1]! : NER_MODEL_PATH;
+const DATA = process.env.CHRONIK_DATA ?? join(paths.models, '..', '..', 'shared', 'data');
+const devPath = join(DATA, 'germeval2014', 'NER-de-dev.tsv');
+
+const tLoad = performance.now();
+const model = NerModel.load(modelPath);
+const loadMs = performance.now() - tLoad;
+const dev = readGermEval(devPath);
+const nTokens = dev.reduce((a, s) => a + s.tokens.length, 0);
+
+// Warm-up pass (JIT), then timed passes; tokens/s from the fastest, single thread.
+let pred = dev.map((s) => model.tag(s.tokens));
+const times: number[] = [];
+for (let r = 0; r < 3; r++) {
+  const t0 = performance.now();
+  pred = dev.map((s) => model.tag(s.tokens));
+  times.push(performance.now() - t0);
+}
+const best = Math.min(...times);
+const tokensPerSecond = Math.round(nTokens / (best / 1000));
+const scores = conllScore(dev.map((s) => s.tags), pred);
+
+const pct = (x: number): number => Math.round(x * 10000) / 100;
+const rows = Object.entries(scores).map(([type, s]) => ({
+  type, precision: pct(s.precision), recall: pct(s.recall), f1: pct(s.f1), gold: s.tp + s.fn, predicted: s.tp + s.fp,
+}));
+console.log(`GermEval 2014 dev (held out): ${dev.length} sentences, ${nTokens} tokens, strict CoNLL (outer chunks, deriv/part dropped)`);
+console.log('type      P       R       F1      gold  pred');
+for (const r of rows) {
+  console.log(`${r.type.padEnd(8)} ${r.precision.toFixed(2).padStart(6)}  ${r.recall.toFixed(2).padStart(6)}  ${r.f1.toFixed(2).padStart(6)}  ${String(r.gold).padStart(5)} ${String(r.predicted).padStart(5)}`);
+}
+console.log(`speed: ${tokensPerSecond} tokens/s on one core (best of 3 passes, tokens given); model load ${loadMs.toFixed(0)} ms`);
+
+const result = {
+  dataset: 'GermEval 2014 NER-de-dev.tsv (held-out test set)',
+  metric: 'strict CoNLL F1, exact span and type, outer chunks; deriv/part tags mapped to O',
+  model: modelPath.replace(`${paths.models}/`, 'models/'),
+  sentences: dev.length,
+  tokens: nTokens,
+  scores: Object.fromEntries(rows.map((r) => [r.type, { precision: r.precision, recall: r.recall, f1: r.f1, gold: r.gold, predicted: r.predicted }])),
+  tokensPerSecond,
+  modelLoadMs: Math.round(loadMs),
+  modelMeta: model.meta,
+  node: process.version,
+};
+const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'ner.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`wrote ${out}`);

