@@ -56,6 +56,7 @@ export function extractHtml(html: string): HtmlExtract {
   out.title ??= h1 ?? (docTitle ? stripSiteName(docTitle, out.publisher) : undefined);
 
   // Readability rewrites the DOM it is given, so metadata is read first.
+  removeAds(document);
   let paragraphs: string[] = [];
   try {
     const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
@@ -67,6 +68,7 @@ export function extractHtml(html: string): HtmlExtract {
   }
   const fallback = () => {
     const { document: again } = parseHTML(html);
+    removeAds(again);
     for (const el of Array.from(again.querySelectorAll('nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], .ad, .ads, .advert, .cookie, .share'))) el.remove();
     const root = again.querySelector('article') ?? again.querySelector('main') ?? again.body;
     return root ? nodeToParagraphs(root as unknown as WalkNode) : [];
@@ -78,6 +80,20 @@ export function extractHtml(html: string): HtmlExtract {
   out.paragraphs = paragraphs;
   for (const k of Object.keys(out) as Array<keyof HtmlExtract>) if (out[k] === undefined) delete out[k];
   return out;
+}
+
+/** Class tokens and labels that mark advertising blocks (Readability keeps ads placed inside the article). */
+const AD_CLASS = /^(?:ad|ads|advert|advertisement|anzeige|werbung|sponsored|promo|ad-[\w-]+|ads-[\w-]+|adslot[\w-]*|teaser-ad)$/i;
+const AD_LABEL = /^(?:anzeige|werbung|advertisement|sponsored|ad)$/i;
+
+function removeAds(document: { querySelectorAll(sel: string): ArrayLike<Element> }): void {
+  const all = Array.from(document.querySelectorAll('[class], [aria-label], [data-ad], [id]'));
+  for (const el of all) {
+    const classes = (el.getAttribute('class') ?? '').split(/\s+/);
+    const label = el.getAttribute('aria-label') ?? '';
+    const id = el.getAttribute('id') ?? '';
+    if (classes.some((c) => AD_CLASS.test(c)) || AD_LABEL.test(label.trim()) || el.hasAttribute('data-ad') || AD_CLASS.test(id)) el.remove();
+  }
 }
 
 function jsonLdArticle(document: { querySelectorAll(sel: string): ArrayLike<{ textContent: string | null }> }): Json | undefined {

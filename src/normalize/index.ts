@@ -42,7 +42,7 @@ export function normalize(raw: RawDocument): Article {
   const url = rawUrl && /^https?:\/\//i.test(rawUrl) ? rawUrl : null;
   const author = clean(meta.author) ?? extracted.author ?? parsed.author ?? null;
   const agency = parsed.agency ?? agencyFromAuthor(author);
-  const source = clean(meta.source) ?? extracted.publisher ?? agency ?? null;
+  const source = clean(meta.source) ?? extracted.publisher ?? parsed.source ?? agency ?? null;
   const title = knownTitle ?? parsed.title;
 
   return {

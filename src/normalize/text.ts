@@ -13,6 +13,8 @@ export interface ParsedText {
   author: string | null;
   agency: string | null;
   dateline: string | null;
+  /** Outlet named on a line of its own in the header (`Continental Ledger`). */
+  source: string | null;
   paragraphs: string[];
 }
 
@@ -51,6 +53,10 @@ export function parseText(input: string, opts: ParseOptions = {}): ParsedText {
       out.title = line.replace(/^#+\s*/, '');
       continue;
     }
+    if ((out.title || known) && !out.source && outletLike(line)) {
+      out.source = line;
+      continue;
+    }
     break;
   }
 
@@ -70,13 +76,12 @@ export function parseText(input: string, opts: ParseOptions = {}): ParsedText {
   }
 
   out.paragraphs = paragraphs(body);
-  const first = out.paragraphs[0];
-  if (first) {
-    const d = dateline(first);
-    if (d) {
-      out.dateline = d.place;
-      if (d.agency) out.agency ??= d.agency;
-    }
+  // The dateline opens the first paragraph, or the second after a short teaser.
+  const [first, second] = out.paragraphs;
+  const d = (first && dateline(first)) || (first && second && first.length <= 250 ? dateline(second) : undefined);
+  if (d) {
+    out.dateline = d.place;
+    if (d.agency) out.agency ??= d.agency;
   }
   return out;
 }
@@ -117,7 +122,7 @@ function headerLine(line: string, out: ParsedText): boolean {
 }
 
 function emptyParse(): ParsedText {
-  return { title: null, published: null, publishedRaw: null, author: null, agency: null, dateline: null, paragraphs: [] };
+  return { title: null, published: null, publishedRaw: null, author: null, agency: null, dateline: null, source: null, paragraphs: [] };
 }
 
 /** A title: one short line, not a sentence of running text, not a dateline opening, not wrapped. */
@@ -130,6 +135,13 @@ function titleLike(line: string, next: string | undefined): boolean {
   if (/^\p{Ll}/u.test(next) && !headerLine(next, emptyParse())) return false;
   if (cutMarker(line)) return false;
   return true;
+}
+
+/** An outlet name on its own line: a few capitalised words, no sentence punctuation (`Continental Ledger`, `Weltlage24`). */
+function outletLike(line: string): boolean {
+  if (line.length > 40 || /[.,;:!?"“”„«»]$/u.test(line)) return false;
+  const words = line.split(/\s+/);
+  return words.length <= 4 && words.every((w) => /^(?:[\p{Lu}\d][\p{L}\d'’.&-]*|&|-|–)$/u.test(w));
 }
 
 function sameTitle(a: string, b: string): boolean {
