@@ -1,7 +1,9 @@
 import type { AnalyzedArticle, Article } from '../model/index.js';
 import { tokenizeComponent } from './tokenize.js';
 import { nerComponent } from './ner/index.js';
+import { entitiesComponent } from './entities/index.js';
 import { eventsComponent } from './events/component.js';
+import { timeComponent } from './time/component.js';
 
 /**
  * Analysis is a list of components over one document, in the manner of spaCy's pipeline:
@@ -18,6 +20,8 @@ export const components: AnalyzeComponent[] = [
   // tokenize → ner → entity normalisation → time expressions → event mentions
   tokenizeComponent,
   nerComponent,
+  entitiesComponent,
+  timeComponent,
   // events reads everything above: keep it last (add new components before it).
   eventsComponent,
 ];

@@ -187,8 +187,8 @@ export class Kb {
     if (exact) return { base: key, entries: exact.map((id) => this.entries.get(id)!) };
     const gen = this.genitives.get(key) ?? (/es$/.test(key) ? this.genitives.get(key.slice(0, -1)) : undefined);
     if (gen) return { base: gen, entries: (this.aliasIndex.get(gen) ?? []).map((id) => this.entries.get(id)!) };
-    if (key.endsWith("'")) {
-      const b = key.slice(0, -1);
+    if (/'s?$/.test(key)) {
+      const b = key.replace(/'s?$/, '');
       const hit = this.aliasIndex.get(b);
       if (hit) return { base: b, entries: hit.map((id) => this.entries.get(id)!) };
     }

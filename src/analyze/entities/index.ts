@@ -1,0 +1,62 @@
+import type { AnalyzedArticle } from '../../model/index.js';
+import { kb, type Kb } from '../../kb/index.js';
+import { dateBounds } from '../../kb/dates.js';
+import type { AnalyzeComponent } from '../pipeline.js';
+import { tokenize } from '../tokenize.js';
+import { findMentions, roleWordOf } from './mentions.js';
+
+export { findMentions, notAnEntity, roleWordOf } from './mentions.js';
+export { lexicon, lexiconExamples } from './lexicon.js';
+
+/**
+ * The `entities` analysis component (after `tokenize` and `ner`): replaces `doc.entities` with
+ * normalised, KB-linked mentions. Works without the NER model too (KB gazetteer plus
+ * capitalised-name rules), and tokenizes the text itself if no tokenizer ran before it.
+ */
+export const entitiesComponent: AnalyzeComponent = {
+  name: 'entities',
+  run(doc: AnalyzedArticle): void {
+    if (doc.tokens.length === 0 && doc.article.text) {
+      const t = tokenize(doc.article.text);
+      doc.tokens = t.tokens;
+      doc.sentences = t.sentences;
+    }
+    doc.entities = findMentions(kb(), doc);
+  },
+};
+
+export interface MentionRole {
+  /** Role key (`head_of_state`), or null for titles without one (`Unterhändler`). */
+  role: string | null;
+  /** Country or organisation id, when the role text fixes it (`US-`, `russische`, `Russlands`). */
+  of?: string;
+}
+
+/**
+ * Reads an `EntityMention.role` text (`US-Präsidenten`, `der russische Außenminister`,
+ * `Russlands Präsident`) as a role key and the country/organisation it belongs to.
+ */
+export function parseMentionRole(role: string, k: Kb = kb()): MentionRole | null {
+  const words = role.trim().split(/\s+/).filter((w) => !/^(der|die|das|des|dem|den)$/i.test(w));
+  const last = words[words.length - 1];
+  if (!last) return null;
+  const p = roleWordOf(k, last);
+  if (!p) return null;
+  let of = p.of;
+  const before = words[words.length - 2];
+  if (!of && before) {
+    of = k.countryOfAdjective(before) ?? k.lookup(before).entries.find((e) => e.kind === 'country')?.id;
+  }
+  return { role: p.role, of };
+}
+
+/**
+ * Who a role phrase names on a date: `whoIs('US-Präsident', '2025-08-15')` → Donald Trump's
+ * KB entry. For G's actors (`der US-Präsident` on the event date). Empty when unknown.
+ */
+export function whoIs(role: string, date: string, k: Kb = kb()): { id: string; name: string }[] {
+  const r = parseMentionRole(role, k);
+  if (!r?.role || !r.of) return [];
+  dateBounds(date); // throws on a non-calendar value
+  return k.whoHeld(r.role, r.of, date).map((e) => ({ id: e.id, name: e.name }));
+}

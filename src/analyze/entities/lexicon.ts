@@ -1,0 +1,41 @@
+import data from './lexicon.json' with { type: 'json' };
+
+/** Word lists of the mention normaliser (data in lexicon.json, each list with its examples). */
+export interface EntityLexicon {
+  notEntities: Set<string>;
+  actionVerbs: Set<string>;
+  prepositions: Set<string>;
+  roleSuffixes: string[];
+  nameParticles: Set<string>;
+}
+
+export interface LexiconExamples {
+  notEntities: { word: string; example: string }[];
+  metonyms: { text: string; metonym?: string; notMetonym?: string }[];
+  roleSuffixes: { text: string; person: string; role: string }[];
+}
+
+interface Raw {
+  notEntities: { words: { word: string; example: string }[] };
+  actionVerbs: { words: string[]; examples: { text: string; metonym?: string; notMetonym?: string }[] };
+  prepositions: string[];
+  roleSuffixes: { endings: string[]; examples: { text: string; person: string; role: string }[] };
+  nameParticles: string[];
+}
+
+const raw = data as Raw;
+
+export const lexicon: EntityLexicon = {
+  notEntities: new Set(raw.notEntities.words.map((w) => w.word)),
+  actionVerbs: new Set(raw.actionVerbs.words),
+  prepositions: new Set(raw.prepositions.map((p) => p.toLowerCase())),
+  // Longest first so `ministerin` wins over `minister`.
+  roleSuffixes: [...raw.roleSuffixes.endings].sort((a, b) => b.length - a.length),
+  nameParticles: new Set(raw.nameParticles),
+};
+
+export const lexiconExamples: LexiconExamples = {
+  notEntities: raw.notEntities.words,
+  metonyms: raw.actionVerbs.examples,
+  roleSuffixes: raw.roleSuffixes.examples,
+};

@@ -1,0 +1,288 @@
+import type { AnalyzedArticle, EntityMention, EntityType, Token } from '../../model/index.js';
+import type { Kb, KbEntry } from '../../kb/index.js';
+import { lexicon } from './lexicon.js';
+
+/**
+ * Mention normalisation: combines the NER model's spans (when there are any) with KB gazetteer
+ * matches, names inside compounds and a capitalised-token rule for unknown persons; then strips
+ * role words in front of names into `role`, removes inflection (`Putins` → `Putin`), links KB
+ * entries and marks metonyms (`Moskau erklärte …`) that stand for a government.
+ */
+
+type Source = 'kb' | 'ner' | 'heuristic' | 'compound';
+
+interface Cand {
+  /** Token range [ts, te). Compound parts lie inside one token. */
+  ts: number;
+  te: number;
+  start: number;
+  end: number;
+  type: EntityType;
+  source: Source;
+  entries: KbEntry[];
+  /** Base form (inflection removed), when known. */
+  base?: string;
+}
+
+const PRIORITY: Record<Source, number> = { kb: 3, ner: 2, heuristic: 1, compound: 0 };
+const ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des']);
+/** Capitalised words after a name that start a new noun phrase rather than continue the name. */
+const NOUN_ENDINGS = /(ung|heit|keit|schaft|tion|ismus|tät|nis|ment|ium|ungen|anz|enz|ik)$/u;
+const TIME_NOUNS = new Set(['Anfang', 'Ende', 'Mitte', 'Woche', 'Monat', 'Jahr', 'Abend', 'Morgen', 'Tag', 'Nacht', 'Mittag', 'Wochenende', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag']);
+
+const isCap = (s: string): boolean => /^\p{Lu}/u.test(s);
+const isUpperWord = (s: string): boolean => /^[\p{Lu}\d]{2,}$/u.test(s);
+
+export interface MentionContext {
+  text: string;
+  tokens: readonly Token[];
+  /** Sentence index of each token. */
+  sentOf: number[];
+}
+
+export function contextOf(doc: AnalyzedArticle): MentionContext {
+  const sentOf: number[] = new Array<number>(doc.tokens.length).fill(0);
+  doc.sentences.forEach((s, si) => {
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) sentOf[t] = si;
+  });
+  return { text: doc.article.text, tokens: doc.tokens, sentOf };
+}
+
+/** Whether a word is not a name by itself (heading, boilerplate, function word). */
+export function notAnEntity(word: string): boolean {
+  if (lexicon.notEntities.has(word)) return true;
+  // Headings in capitals: `FAZIT`, `DETAILS`.
+  if (isUpperWord(word) && word.length > 3) {
+    const cap = word[0] + word.slice(1).toLowerCase();
+    return lexicon.notEntities.has(cap);
+  }
+  return false;
+}
+
+/** A role or title word: listed in kb/roles.json, or ending like an office (`…ministerin`). */
+export function roleWordOf(kb: Kb, word: string): { text: string; role: string | null; of?: string } | null {
+  const p = kb.parseRole(word);
+  if (p) return p;
+  if (!isCap(word)) return null;
+  const lw = word.toLowerCase();
+  for (const suf of lexicon.roleSuffixes) {
+    if (lw.endsWith(suf) || lw.endsWith(`${suf}s`) || lw.endsWith(`${suf}n`)) return { text: word, role: null };
+  }
+  return null;
+}
+
+function sameSentence(ctx: MentionContext, a: number, b: number): boolean {
+  return a >= 0 && b < ctx.tokens.length && ctx.sentOf[a] === ctx.sentOf[b];
+}
+
+/** KB gazetteer: longest match of up to six tokens at each capitalised token. */
+function gazetteer(kb: Kb, ctx: MentionContext): Cand[] {
+  const out: Cand[] = [];
+  const { tokens, text } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!.text;
+    const particle = lexicon.nameParticles.has(first);
+    if (!isCap(first) && !/^\d/.test(first) && !particle) continue;
+    for (let len = Math.min(6, tokens.length - i); len >= 1; len--) {
+      const last = i + len - 1;
+      if (!sameSentence(ctx, i, last)) continue;
+      if (particle && len === 1) continue;
+      const surface = text.slice(tokens[i]!.start, tokens[last]!.end);
+      if (surface.includes('\n')) continue;
+      if (len === 1 && notAnEntity(surface)) continue;
+      const hit = kb.lookup(surface);
+      if (hit.entries.length === 0) continue;
+      out.push({ ts: i, te: i + len, start: tokens[i]!.start, end: tokens[last]!.end, type: hit.entries[0]!.type, source: 'kb', entries: hit.entries, base: hit.base });
+      i = last;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Unknown persons: a given name, or a role word, followed by capitalised words. */
+function heuristicPersons(kb: Kb, ctx: MentionContext): Cand[] {
+  const out: Cand[] = [];
+  const { tokens } = ctx;
+  const nameWord = (j: number): boolean => {
+    const w = tokens[j]?.text;
+    return w !== undefined && isCap(w) && /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !notAnEntity(w) && !roleWordOf(kb, w) && !TIME_NOUNS.has(w);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.text;
+    const given = kb.givenNames.has(w);
+    const afterRole = !given && i > 0 && sameSentence(ctx, i - 1, i) && (roleWordOf(kb, tokens[i - 1]!.text) !== null || kb.titles.has(tokens[i - 1]!.text) || kb.countryOfDemonym(tokens[i - 1]!.text) !== undefined);
+    if (!given && !afterRole) continue;
+    if (!nameWord(i) && !given) continue;
+    let j = i + 1;
+    // Extend over surname words and particles (`Ursula von der Leyen`, `Hanka Mittelstädt`).
+    while (j < tokens.length && sameSentence(ctx, i, j) && j - i < 4) {
+      const t = tokens[j]!.text;
+      if (lexicon.nameParticles.has(t) && nameWord(j + 1)) { j += 2; continue; }
+      if (!nameWord(j) || NOUN_ENDINGS.test(t)) break;
+      // After a role word a lone surname is common (`Sprecher Peskow`): take a second word only
+      // when the first is a given name.
+      if (afterRole && !given && !kb.givenNames.has(tokens[i]!.text)) {
+        if (isCap(tokens[j + 1]?.text ?? '')) break;
+      }
+      j++;
+    }
+    if (given && j === i + 1) continue; // a given name alone is not enough
+    if (!nameWord(i) && !given) continue;
+    out.push({ ts: i, te: j, start: tokens[i]!.start, end: tokens[j - 1]!.end, type: 'PER', source: 'heuristic', entries: [] });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Names inside hyphenated compounds (`Trump-Putin-Gipfel`, `Witkoff-Besuch`, `Nato-Gipfel`). */
+function compoundParts(kb: Kb, ctx: MentionContext, knownPersons: Set<string>): Cand[] {
+  const out: Cand[] = [];
+  ctx.tokens.forEach((tok, i) => {
+    if (!tok.text.includes('-') || roleWordOf(kb, tok.text)) return;
+    if (kb.lookup(tok.text).entries.length > 0) return; // the whole compound is a name
+    let offset = 0;
+    for (const part of tok.text.split('-')) {
+      const start = tok.start + offset;
+      offset += part.length + 1;
+      if (part.length < 2 || !isCap(part)) continue;
+      const hit = kb.lookup(part);
+      const useful = hit.entries.filter((e) => e.type === 'PER' || e.type === 'ORG');
+      if (useful.length > 0 && useful.length === hit.entries.length) {
+        out.push({ ts: i, te: i + 1, start, end: start + part.length, type: useful[0]!.type, source: 'compound', entries: useful, base: hit.base });
+      } else if (hit.entries.length === 0 && knownPersons.has(part)) {
+        out.push({ ts: i, te: i + 1, start, end: start + part.length, type: 'PER', source: 'compound', entries: [] });
+      }
+    }
+  });
+  return out;
+}
+
+/** A lone surname of a person named in full elsewhere in the article (`Thomas Weiß … Weiß sagte`). */
+function surnamesAlone(ctx: MentionContext, knownPersons: Set<string>): Cand[] {
+  const out: Cand[] = [];
+  ctx.tokens.forEach((tok, i) => {
+    const w = tok.text;
+    if (!isCap(w) || notAnEntity(w)) return;
+    const base = knownPersons.has(w) ? w : /s$/.test(w) && knownPersons.has(w.slice(0, -1)) ? w.slice(0, -1) : undefined;
+    if (base) out.push({ ts: i, te: i + 1, start: tok.start, end: tok.end, type: 'PER', source: 'compound', entries: [], base });
+  });
+  return out;
+}
+
+/** NER spans as candidates, with role words in front stripped and role-only spans dropped. */
+function nerCands(kb: Kb, ctx: MentionContext, ner: readonly EntityMention[]): Cand[] {
+  const out: Cand[] = [];
+  const { tokens } = ctx;
+  for (const m of ner) {
+    let ts = tokens.findIndex((t) => t.end > m.start);
+    let te = tokens.findIndex((t) => t.start >= m.end);
+    if (ts < 0) continue;
+    if (te < 0) te = tokens.length;
+    while (ts < te && (roleWordOf(kb, tokens[ts]!.text) || kb.titles.has(tokens[ts]!.text))) ts++;
+    if (ts >= te) continue;
+    const surface = ctx.text.slice(tokens[ts]!.start, tokens[te - 1]!.end);
+    if (te - ts === 1 && notAnEntity(surface)) continue;
+    // A compound holding names is handled part by part.
+    if (te - ts === 1 && surface.includes('-') && kb.lookup(surface).entries.length === 0) {
+      const parts = surface.split('-');
+      if (parts.some((p) => kb.lookup(p).entries.some((e) => e.type === 'PER'))) continue;
+    }
+    const hit = kb.lookup(surface);
+    out.push({ ts, te, start: tokens[ts]!.start, end: tokens[te - 1]!.end, type: m.type, source: 'ner', entries: hit.entries, base: hit.entries.length ? hit.base : undefined });
+  }
+  return out;
+}
+
+/** Keeps the best non-overlapping candidates: longer spans first, then KB over NER over rules. */
+function select(cands: Cand[]): Cand[] {
+  const sorted = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || PRIORITY[b.source] - PRIORITY[a.source] || a.start - b.start);
+  const kept: Cand[] = [];
+  for (const c of sorted) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Base form of a name not in the KB: possessive `'s`/`'` and a genitive `s` seen without it. */
+function unknownBase(surface: string, seen: Set<string>): string {
+  const apos = /^(.*\p{L})['’]s?$/u.exec(surface);
+  if (apos) return apos[1]!;
+  if (surface.endsWith('s') && seen.has(surface.slice(0, -1))) return surface.slice(0, -1);
+  return surface;
+}
+
+/** Role written in front of the mention (`US-Präsident`, `der russische Außenminister`, `Russlands Präsident`). */
+function roleBefore(kb: Kb, ctx: MentionContext, ts: number): string | undefined {
+  const { tokens } = ctx;
+  let i = ts - 1;
+  while (i >= 0 && sameSentence(ctx, i, ts) && kb.titles.has(tokens[i]!.text)) i--;
+  if (i < 0 || !sameSentence(ctx, i, ts)) return undefined;
+  const w = tokens[i]!.text;
+  if (!roleWordOf(kb, w)) return undefined;
+  let first = i;
+  const prev = tokens[i - 1];
+  if (prev && sameSentence(ctx, i - 1, ts)) {
+    const country = kb.countryOfAdjective(prev.text) ?? (/s$/.test(prev.text) && isCap(prev.text)
+      ? kb.lookup(prev.text).entries.find((e) => e.kind === 'country')?.id
+      : undefined);
+    if (country) first = i - 1;
+  }
+  return ctx.text.slice(tokens[first]!.start, tokens[i]!.end);
+}
+
+/** A government seat or capital that acts: subject next to a finite speech/action verb. */
+function acting(ctx: MentionContext, c: Cand): boolean {
+  const { tokens } = ctx;
+  let p = c.ts - 1;
+  if (p >= 0 && ARTICLES.has(tokens[p]!.text.toLowerCase()) && sameSentence(ctx, p, c.ts)) p--;
+  const prev = p >= 0 && sameSentence(ctx, p, c.ts) ? tokens[p]!.text : undefined;
+  if (prev && lexicon.prepositions.has(prev.toLowerCase())) return false;
+  // Genitive attribute (`Angaben des Kremls`, `Moskaus Position`) is not the actor.
+  const surface = ctx.text.slice(c.start, c.end);
+  if (c.base && /s$/.test(surface) && !/s$/.test(c.base)) return false;
+  if (/^des$/i.test(tokens[c.ts - 1]?.text ?? '')) return false;
+  const next = c.te < tokens.length && sameSentence(ctx, c.ts, c.te) ? tokens[c.te]!.text : undefined;
+  if (next && lexicon.actionVerbs.has(next)) return true;
+  if (prev && lexicon.actionVerbs.has(prev)) return true;
+  return false;
+}
+
+/** Finds, normalises and links the entity mentions of one analysed document. */
+export function findMentions(kb: Kb, doc: AnalyzedArticle): EntityMention[] {
+  const ctx = contextOf(doc);
+  const base: Cand[] = [...nerCands(kb, ctx, doc.entities), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx)];
+  const first = select(base);
+  const knownPersons = new Set<string>();
+  for (const c of first) {
+    if (c.type !== 'PER') continue;
+    const words = ctx.text.slice(c.start, c.end).split(' ');
+    if (words.length > 1 && c.entries.length === 0) knownPersons.add(words[words.length - 1]!);
+  }
+  const chosen = select([...first, ...compoundParts(kb, ctx, knownPersons), ...surnamesAlone(ctx, knownPersons)]);
+  const seen = new Set(chosen.map((c) => ctx.text.slice(c.start, c.end)));
+  const out: EntityMention[] = [];
+  for (const c of chosen) {
+    const text = ctx.text.slice(c.start, c.end);
+    const m: EntityMention = {
+      start: c.start, end: c.end, text, type: c.type, sentence: ctx.sentOf[c.ts] ?? 0,
+      normalized: c.base ?? unknownBase(text, seen),
+    };
+    const entry = c.entries.length === 1 ? c.entries[0] : undefined;
+    if (entry) {
+      m.kbId = entry.id;
+      m.type = entry.type;
+      if (entry.standsFor && acting(ctx, c)) {
+        m.metonym = true;
+        m.kbId = entry.standsFor;
+      }
+    }
+    if (m.type === 'PER' && c.source !== 'compound') {
+      const role = roleBefore(kb, ctx, c.ts);
+      if (role) m.role = role;
+    }
+    out.push(m);
+  }
+  return out;
+}

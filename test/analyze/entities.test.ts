@@ -1,0 +1,130 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AnalyzedArticle, Article, EntityMention } from '../../src/model/index.js';
+import { analyze } from '../../src/analyze/pipeline.js';
+import { tokenizeComponent } from '../../src/analyze/tokenize.js';
+import { entitiesComponent, lexiconExamples, parseMentionRole, whoIs } from '../../src/analyze/entities/index.js';
+import { kb } from '../../src/kb/index.js';
+
+function article(text: string): Article {
+  return {
+    id: 'test', origin: 'test', url: null, format: 'text', rawHash: '', encoding: 'utf-8', title: null,
+    published: '2025-08-15', publishedRaw: null, author: null, source: null, agency: null, dateline: null,
+    language: 'de', text, contentHash: '',
+  };
+}
+
+/** Without the NER model: tokenizer + entity normalisation only (the fallback path). */
+function run(text: string): EntityMention[] {
+  return analyze(article(text), [tokenizeComponent, entitiesComponent]).entities;
+}
+const find = (ms: EntityMention[], text: string): EntityMention | undefined => ms.find((m) => m.text === text);
+
+test('entities: inflection and possessives are removed', () => {
+  const ms = run('Putins Sprecher äußerte sich. Die Haltung des Kremls und Russlands ist klar. Selenskyjs Forderung blieb.');
+  assert.equal(find(ms, 'Putins')?.normalized, 'Putin');
+  assert.equal(find(ms, 'Putins')?.kbId, 'wladimir-putin');
+  assert.equal(find(ms, 'Kremls')?.normalized, 'Kreml');
+  assert.equal(find(ms, 'Russlands')?.normalized, 'Russland');
+  assert.equal(find(ms, 'Selenskyjs')?.kbId, 'wolodymyr-selenskyj');
+  // A name that ends in s keeps it; an unknown name loses a genitive s only when seen without it.
+  const ms2 = run('Der Grieche Nikos Papadakis sprach. Papadakis Haltung ist bekannt. Thomas Weiß sagte nichts, Weiß schwieg.');
+  assert.equal(find(ms2, 'Nikos Papadakis')?.normalized, 'Nikos Papadakis');
+  assert.equal(find(ms2, 'Weiß')?.normalized, 'Weiß');
+  const ms3 = run("Trump's Plan: Anna Schulz blieb. Der Plan Karl Obermanns scheiterte, Karl Obermann schwieg.");
+  assert.equal(find(ms3, "Trump's")?.normalized, 'Trump');
+  assert.equal(find(ms3, 'Karl Obermanns')?.normalized, 'Karl Obermann');
+});
+
+test('entities: roles in front of names become EntityMention.role, not part of the name', () => {
+  const ms = run('Kremlchef Putin telefonierte mit US-Präsident Donald Trump. Kreml-Sprecher Dmitri Peskow bestätigte das. Der russische Außenminister Sergej Lawrow schwieg, Russlands Präsident wartete.');
+  assert.equal(find(ms, 'Putin')?.role, 'Kremlchef');
+  assert.equal(find(ms, 'Donald Trump')?.role, 'US-Präsident');
+  assert.equal(find(ms, 'Dmitri Peskow')?.role, 'Kreml-Sprecher');
+  assert.equal(find(ms, 'Sergej Lawrow')?.role, 'russische Außenminister');
+  assert.ok(!ms.some((m) => /Kremlchef|US-Präsident|Kreml-Sprecher/.test(m.text)));
+  assert.deepEqual(parseMentionRole('russische Außenminister'), { role: 'foreign_minister', of: 'RU' });
+  assert.deepEqual(parseMentionRole('US-Präsidenten'), { role: 'head_of_state', of: 'US' });
+  assert.deepEqual(parseMentionRole('Russlands Präsident'), { role: 'head_of_state', of: 'RU' });
+  assert.deepEqual(whoIs('US-Präsident', '2025-08-01').map((e) => e.name), ['Donald Trump']);
+  assert.deepEqual(whoIs('der US-Präsident', '2022-01-01').map((e) => e.name), ['Joe Biden']);
+});
+
+test('entities: every role word example in kb/roles.json yields a person with that role', () => {
+  for (const { word, example } of kb().roleExamples) {
+    const ms = run(`Gestern sprach ${example} in Berlin.`);
+    const per = ms.find((m) => m.type === 'PER');
+    assert.ok(per, `${example}: no person`);
+    assert.ok(per.role, `${example}: no role`);
+    assert.ok(!per.text.includes(per.role), `${example}: role inside the name`);
+    assert.ok(kb().parseRole(per.role.split(' ').pop()!) !== null, `${word}: role ${per.role} does not parse`);
+  }
+});
+
+test('entities: names inside compounds are mentions of those entities', () => {
+  const ms = run('Der Trump-Putin-Gipfel war lange geplant. Nach dem Witkoff-Besuch in Moskau sprach man vom Nato-Gipfel.');
+  const trump = ms.find((m) => m.text === 'Trump');
+  const putin = ms.find((m) => m.text === 'Putin');
+  assert.equal(trump?.kbId, 'donald-trump');
+  assert.equal(putin?.kbId, 'wladimir-putin');
+  assert.equal(trump?.start, 4);
+  assert.equal(putin?.start, 10);
+  assert.equal(find(ms, 'Witkoff')?.kbId, 'steve-witkoff');
+  assert.equal(find(ms, 'Nato')?.kbId, 'NATO');
+  assert.ok(!ms.some((m) => m.text.includes('Gipfel')));
+  // Unknown persons too, once their name is known in the article.
+  const ms2 = run('Die Ministerin Hanka Mittelstädt reiste ab. Der Mittelstädt-Plan stieß auf Kritik.');
+  assert.equal(ms2.filter((m) => m.normalized === 'Mittelstädt' || m.normalized === 'Hanka Mittelstädt').length, 2);
+});
+
+test('entities: metonyms that act are linked to their country; places are not', () => {
+  for (const ex of lexiconExamples.metonyms) {
+    const ms = run(ex.text);
+    if (ex.metonym) {
+      const m = ms.find((x) => x.text === ex.metonym);
+      assert.ok(m?.metonym, `${ex.text}: ${ex.metonym} should be a metonym`);
+      assert.ok(m.kbId && kb().get(m.kbId)?.kind === 'country', ex.text);
+    }
+    if (ex.notMetonym) {
+      const m = ms.find((x) => x.text === ex.notMetonym);
+      assert.ok(m, `${ex.text}: ${ex.notMetonym} missing`);
+      assert.ok(!m.metonym, `${ex.text}: ${ex.notMetonym} is not a metonym`);
+    }
+  }
+  const ms = run('Washington reagierte gelassen. Nach Angaben des Kremls gab es Gespräche.');
+  assert.equal(find(ms, 'Washington')?.kbId, 'US');
+  assert.equal(find(ms, 'Kremls')?.metonym, undefined);
+  assert.equal(find(ms, 'Kremls')?.kbId, 'KREMLIN');
+});
+
+test('entities: headings, boilerplate and sentence-initial words are not entities', () => {
+  for (const { word, example } of lexiconExamples.notEntities) {
+    const ms = run(example);
+    assert.ok(!ms.some((m) => m.text === word || m.text.startsWith(`${word} `)), `${example}: ${word} became an entity`);
+  }
+  const ms = run('FAZIT\n\nDetails zum Treffen: Warum Moskau schweigt.\n\nEmpfehlungen der Redaktion');
+  assert.deepEqual(ms.map((m) => m.text), ['Moskau']);
+});
+
+test('entities: unknown persons from given names and role words; KB spelling variants linked', () => {
+  for (const ex of lexiconExamples.roleSuffixes) {
+    const ms = run(ex.text);
+    const p = find(ms, ex.person);
+    assert.ok(p, `${ex.text}: ${ex.person} missing`);
+    assert.equal(p.type, 'PER');
+    assert.equal(p.role, ex.role);
+  }
+  const ms = run('Selenski, Zelenskyy und Wolodymyr Selensky trafen Juri Ushakov, Rjabkow und Sergei Ryabkov.');
+  assert.deepEqual(new Set(ms.filter((m) => m.text.startsWith('Sel') || m.text.startsWith('Zel') || m.text.startsWith('Wolo')).map((m) => m.kbId)), new Set(['wolodymyr-selenskyj']));
+  assert.equal(find(ms, 'Juri Ushakov')?.kbId, 'juri-uschakow');
+  assert.equal(find(ms, 'Rjabkow')?.kbId, find(ms, 'Sergei Ryabkov')?.kbId);
+});
+
+test('entities: mentions carry sentence indices and exact offsets', () => {
+  const text = 'Erster Satz ohne Namen. Dann sprach Emmanuel Macron in Paris.';
+  const doc: AnalyzedArticle = analyze(article(text), [tokenizeComponent, entitiesComponent]);
+  for (const m of doc.entities) assert.equal(text.slice(m.start, m.end), m.text);
+  assert.equal(find(doc.entities, 'Emmanuel Macron')?.sentence, 1);
+  // Works without a tokenizer before it, too.
+  assert.ok(analyze(article(text), [entitiesComponent]).entities.some((m) => m.text === 'Emmanuel Macron'));
+});
