@@ -5,3 +5,6 @@
  * Add one line per feature:
  */
 import './hooks.js';
+import './time.js';
+import './entities.js';
+import './events.js';

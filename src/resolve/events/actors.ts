@@ -1,0 +1,44 @@
+import { kb, type KbEntry } from '../../kb/index.js';
+import type { EntityMention } from '../../model/index.js';
+
+/** An event participant as stored: the canonical name, what the text said, and the KB entry. */
+export interface Participant {
+  name: string;
+  text: string;
+  kbId: string | null;
+  type: string;
+}
+
+function entryFor(m: EntityMention): KbEntry | undefined {
+  const k = kb();
+  if (m.kbId) {
+    const direct = k.get(m.kbId);
+    if (direct) return direct;
+    for (const e of k.entries.values()) if (e.wikidata === m.kbId) return e;
+  }
+  const hit = k.lookup(m.normalized);
+  if (hit.entries.length === 0) return undefined;
+  // Ambiguous names: prefer the kind the recogniser saw (a PER mention is a person).
+  const sameType = hit.entries.filter((e) => e.type === m.type);
+  return (sameType.length > 0 ? sameType : hit.entries)[0];
+}
+
+/**
+ * The canonical participant a mention stands for. Metonyms act for their government
+ * (`Moskau`, `der Kreml` → Russland; `Washington`, `Weißes Haus` → USA), as PLOVER codes them.
+ */
+export function participantOf(m: EntityMention): Participant {
+  const e = entryFor(m);
+  if (!e) return { name: m.normalized, text: m.text, kbId: null, type: m.type };
+  const stands = e.standsFor ? kb().get(e.standsFor) : undefined;
+  const target = stands ?? e;
+  return { name: target.name, text: m.text, kbId: target.id, type: target.type };
+}
+
+/** Canonical place name (KB name where known: `Stambul` → Istanbul), never a metonym's country. */
+export function placeName(surface: string | null): string | null {
+  if (!surface) return null;
+  const hit = kb().lookup(surface);
+  const e = hit.entries.find((x) => x.type === 'LOC');
+  return e ? e.name : surface;
+}

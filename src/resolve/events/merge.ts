@@ -1,0 +1,191 @@
+import type { EventStatus } from '../../model/index.js';
+import { precisionOf } from '../../model/index.js';
+import { firstDay, lastDay } from '../../analyze/events/dates.js';
+
+/** What merging needs to know about one stored mention. */
+export interface MergeMention {
+  articleId: string;
+  idx: number;
+  type: string;
+  mode: string | null;
+  actors: string[];
+  recipients: string[];
+  place: string | null;
+  dateValue: string | null;
+  dateSource: 'text' | 'publication';
+  status: EventStatus;
+  /** Publication date of the article (first day), for ordering statuses. */
+  published: string | null;
+  /** The article's original (itself unless it is a duplicate). */
+  originalId: string;
+}
+
+export interface Interval {
+  lo: string;
+  hi: string;
+}
+
+const DAY = 86_400_000;
+const shift = (d: string, days: number): string => new Date(Date.parse(`${d}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/**
+ * The calendar interval a mention's date allows. A text date covers what its precision covers;
+ * a publication date only says the event was reported by then (a week before, or after for plans).
+ */
+export function intervalOf(m: Pick<MergeMention, 'dateValue' | 'dateSource' | 'status'>): Interval | null {
+  if (!m.dateValue) return null;
+  const lo = firstDay(m.dateValue);
+  const hi = lastDay(m.dateValue);
+  if (!lo || !hi) return null;
+  if (m.dateSource === 'text') return { lo, hi };
+  return m.status === 'planned' || m.status === 'hypothetical' ? { lo, hi: shift(hi, 60) } : { lo: shift(lo, -7), hi };
+}
+
+const overlaps = (a: Interval, b: Interval): boolean => a.lo <= b.hi && b.lo <= a.hi;
+
+/** The merged state of an event: what a new mention is compared with. */
+export interface EventState {
+  id: string;
+  type: string;
+  mode: string | null;
+  interval: Interval | null;
+  place: string | null;
+  participants: Set<string>;
+}
+
+/** How well a mention fits an event (higher is better), or -1 when it cannot be the same event. */
+export function fit(e: EventState, m: MergeMention): number {
+  if (e.type !== m.type) return -1;
+  if (e.mode && m.mode && e.mode !== m.mode && (e.mode === 'phone' || m.mode === 'phone')) return -1;
+  const iv = intervalOf(m);
+  if (e.interval && iv && !overlaps(e.interval, iv)) return -1;
+  if (e.place && m.place && e.place !== m.place) return -1;
+  const names = [...m.actors, ...m.recipients];
+  const shared = names.filter((n) => e.participants.has(n)).length;
+  if (names.length > 0 && e.participants.size > 0) return shared > 0 ? shared + (e.place && e.place === m.place ? 0.5 : 0) : -1;
+  // Without participants on one side, only the same place on a compatible date joins.
+  return e.place && e.place === m.place ? 0.25 : -1;
+}
+
+const PRECISION_RANK: Record<string, number> = { minute: 0, hour: 1, day: 2, week: 3, month: 4, season: 5, quarter: 5, half: 6, year: 7 };
+
+/** The most precise text date consistent with all other text dates; else the earliest publication date. */
+export function mergedDate(ms: readonly MergeMention[]): { value: string | null; source: 'text' | 'publication'; interval: Interval | null } {
+  const text = ms.filter((m) => m.dateSource === 'text' && m.dateValue && precisionOf(m.dateValue));
+  if (text.length > 0) {
+    const ivs = text.map((m) => ({ m, iv: intervalOf(m)! }));
+    const sorted = [...ivs].sort((a, b) => (PRECISION_RANK[precisionOf(a.m.dateValue!)!] ?? 9) - (PRECISION_RANK[precisionOf(b.m.dateValue!)!] ?? 9));
+    // Prefer a value every other text date agrees with; else the one most others agree with.
+    let best = sorted[0]!;
+    let bestAgree = -1;
+    for (const c of sorted) {
+      const agree = ivs.filter((o) => overlaps(o.iv, c.iv)).length;
+      if (agree > bestAgree) {
+        best = c;
+        bestAgree = agree;
+      }
+    }
+    const agreeing = ivs.filter((o) => overlaps(o.iv, best.iv));
+    const lo = agreeing.reduce((a, o) => (o.iv.lo > a ? o.iv.lo : a), best.iv.lo);
+    const hi = agreeing.reduce((a, o) => (o.iv.hi < a ? o.iv.hi : a), best.iv.hi);
+    return { value: best.m.dateValue, source: 'text', interval: { lo, hi } };
+  }
+  const pub = ms.filter((m) => m.dateValue).sort((a, b) => (firstDay(a.dateValue!) ?? '').localeCompare(firstDay(b.dateValue!) ?? ''));
+  const first = pub[0];
+  if (!first) return { value: null, source: 'publication', interval: null };
+  const iv = pub.map((m) => intervalOf(m)).filter((x): x is Interval => x !== null);
+  return {
+    value: first.dateValue,
+    source: 'publication',
+    interval: iv.length ? { lo: iv.reduce((a, x) => (x.lo > a ? x.lo : a), iv[0]!.lo), hi: iv.reduce((a, x) => (x.hi < a ? x.hi : a), iv[0]!.hi) } : null,
+  };
+}
+
+const STATUS_RANK: Record<EventStatus, number> = { asserted: 4, negated: 3, planned: 2, reported: 1, hypothetical: 0 };
+
+/**
+ * An event's status as the latest reporting has it: the status of the most recent article's
+ * mentions (a planned summit that later took place is asserted); `reported` only when every
+ * mention is an attributed statement.
+ */
+export function mergedStatus(ms: readonly MergeMention[]): EventStatus {
+  if (ms.every((m) => m.status === 'reported')) return 'reported';
+  const direct = ms.filter((m) => m.status !== 'reported');
+  const latest = direct.reduce((a, m) => ((m.published ?? '') > a ? (m.published ?? '') : a), '');
+  const recent = direct.filter((m) => (m.published ?? '') === latest);
+  return recent.reduce<EventStatus>((a, m) => (STATUS_RANK[m.status] > STATUS_RANK[a] ? m.status : a), recent[0]!.status);
+}
+
+function mostFrequent(xs: readonly (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const x of xs) if (x) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
+  return best;
+}
+
+export interface MergedEvent {
+  type: string;
+  mode: string | null;
+  date: { value: string | null; source: 'text' | 'publication'; interval: Interval | null };
+  status: EventStatus;
+  place: string | null;
+  actors: string[];
+  recipients: string[];
+  sources: number;
+  mentions: number;
+}
+
+/** The event all these mentions are evidence of. */
+export function mergeMentions(ms: readonly MergeMention[]): MergedEvent {
+  const asActor = new Map<string, number>();
+  const asRecipient = new Map<string, number>();
+  for (const m of ms) {
+    for (const a of new Set(m.actors)) asActor.set(a, (asActor.get(a) ?? 0) + 1);
+    for (const r of new Set(m.recipients)) asRecipient.set(r, (asRecipient.get(r) ?? 0) + 1);
+  }
+  // A name written as actor in some mentions and recipient in others goes where it is written more often.
+  const names = [...new Set([...asActor.keys(), ...asRecipient.keys()])];
+  const actors = names.filter((n) => (asActor.get(n) ?? 0) >= (asRecipient.get(n) ?? 0));
+  const recipients = names.filter((n) => (asActor.get(n) ?? 0) < (asRecipient.get(n) ?? 0));
+  return {
+    type: ms[0]!.type,
+    mode: mostFrequent(ms.map((m) => m.mode)),
+    date: mergedDate(ms),
+    status: mergedStatus(ms),
+    place: mostFrequent(ms.map((m) => m.place)),
+    actors,
+    recipients,
+    sources: new Set(ms.map((m) => m.originalId)).size,
+    mentions: ms.length,
+  };
+}
+
+export function stateOf(id: string, e: MergedEvent): EventState {
+  return { id, type: e.type, mode: e.mode, interval: e.date.interval, place: e.place, participants: new Set([...e.actors, ...e.recipients]) };
+}
+
+/**
+ * Merges mentions (in ingest order) into events, greedily: each joins the best-fitting event so
+ * far or starts one. Pure; the store-backed resolver does the same against stored events.
+ */
+export function clusterMentions(ms: readonly MergeMention[]): MergeMention[][] {
+  const clusters: { state: EventState; members: MergeMention[] }[] = [];
+  for (const m of ms) {
+    let best: (typeof clusters)[number] | null = null;
+    let bestFit = -1;
+    for (const c of clusters) {
+      const f = fit(c.state, m);
+      if (f > bestFit) [best, bestFit] = [c, f];
+    }
+    if (best) {
+      best.members.push(m);
+      best.state = stateOf(best.state.id, mergeMentions(best.members));
+    } else {
+      const members = [m];
+      clusters.push({ state: stateOf(String(clusters.length), mergeMentions(members)), members });
+    }
+  }
+  return clusters.map((c) => c.members);
+}

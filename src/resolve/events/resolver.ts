@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { Db, Queryable } from '../../store/db.js';
+import {
+  assignEvent, candidateEvents, deleteAllEvents, mentionsOfEvent, unmergedMentions, upsertEvent,
+  type EventRow, type MentionRow,
+} from '../../store/events.js';
+import { fit, intervalOf, mergeMentions, stateOf } from './merge.js';
+
+function rowOf(id: string, ms: readonly MentionRow[]): EventRow {
+  const e = mergeMentions(ms);
+  return {
+    id,
+    type: e.type,
+    mode: e.mode,
+    dateValue: e.date.value,
+    dateSource: e.date.source,
+    dateLo: e.date.interval?.lo ?? null,
+    dateHi: e.date.interval?.hi ?? null,
+    status: e.status,
+    place: e.place,
+    actors: e.actors,
+    recipients: e.recipients,
+    sources: e.sources,
+    mentions: e.mentions,
+  };
+}
+
+/** Stable event id from its first mention. */
+export function eventIdFor(m: Pick<MentionRow, 'articleId' | 'idx'>): string {
+  return `ev-${createHash('sha256').update(`${m.articleId}#${m.idx}`).digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * Merges every unmerged event mention (in ingest order) into the best-fitting stored event of the
+ * same type — compatible date and place, overlapping participants — or starts a new event, and
+ * recomputes that event's date, status, participants and distinct-source count from its evidence.
+ */
+export async function mergeEvents(db: Queryable): Promise<{ mentions: number; created: number }> {
+  let created = 0;
+  const pending = await unmergedMentions(db);
+  for (const m of pending) {
+    const iv = intervalOf(m);
+    let best: EventRow | null = null;
+    let bestFit = -1;
+    for (const e of await candidateEvents(db, m.type, iv?.lo ?? null, iv?.hi ?? null)) {
+      const state = stateOf(e.id, {
+        type: e.type, mode: e.mode, status: e.status, place: e.place, actors: e.actors, recipients: e.recipients,
+        sources: e.sources, mentions: e.mentions,
+        date: { value: e.dateValue, source: e.dateSource, interval: e.dateLo && e.dateHi ? { lo: e.dateLo, hi: e.dateHi } : null },
+      });
+      const f = fit(state, m);
+      if (f > bestFit) [best, bestFit] = [e, f];
+    }
+    const id = best?.id ?? eventIdFor(m);
+    if (!best) created++;
+    await assignEvent(db, m.articleId, m.idx, id);
+    await upsertEvent(db, rowOf(id, await mentionsOfEvent(db, id)));
+  }
+  return { mentions: pending.length, created };
+}
+
+/** Rebuilds all events from their mentions (after near-duplicate or entity changes). */
+export async function rebuildEvents(db: Db): Promise<{ mentions: number; created: number }> {
+  return db.transaction(async (tx) => {
+    await deleteAllEvents(tx);
+    return mergeEvents(tx);
+  });
+}
+
+export const eventsResolver = {
+  name: 'events',
+  run: async (db: Db, ctx: { progress: (message: string) => void }): Promise<void> => {
+    const r = await db.transaction((tx) => mergeEvents(tx));
+    if (r.mentions) ctx.progress(`events: ${r.mentions} mentions merged, ${r.created} new events`);
+  },
+};

@@ -1,0 +1,44 @@
+import type { AnalyzedArticle } from '../../model/index.js';
+import type { Queryable } from '../../store/db.js';
+import { saveMentions, saveWarnings, type MentionInput } from '../../store/events.js';
+import { participantOf, placeName } from './actors.js';
+import { intervalOf } from './merge.js';
+import { roleWarnings } from './warnings.js';
+
+/** The stored form of an article's event mentions: canonical participants, sentence text, date interval. */
+export function mentionInputs(doc: AnalyzedArticle): MentionInput[] {
+  return doc.events.map((ev, idx) => {
+    const s = doc.sentences[ev.sentence];
+    const iv = intervalOf({ dateValue: ev.date.value, dateSource: ev.date.source, status: ev.status });
+    const part = (ids: number[]) => ids.flatMap((i) => (doc.entities[i] ? [participantOf(doc.entities[i])] : []));
+    const dedupe = <T extends { name: string }>(xs: T[]): T[] => xs.filter((x, k) => xs.findIndex((y) => y.name === x.name) === k);
+    const actors = dedupe(part(ev.actors));
+    const recipients = dedupe(part(ev.recipients)).filter((r) => !actors.some((a) => a.name === r.name));
+    return {
+      idx,
+      type: ev.type,
+      mode: ev.mode,
+      trigger: ev.trigger,
+      sentenceIndex: ev.sentence,
+      sentence: s ? doc.article.text.slice(s.start, s.end) : '',
+      actors,
+      recipients,
+      place: placeName(ev.place),
+      dateValue: ev.date.value,
+      dateSource: ev.date.source,
+      dateLo: iv?.lo ?? null,
+      dateHi: iv?.hi ?? null,
+      status: ev.status,
+      speaker: ev.speaker ?? null,
+    };
+  });
+}
+
+/** AnalysisWriter: an article's event mentions and consistency warnings, in its transaction. */
+export const eventsWriter = {
+  name: 'events',
+  async write(tx: Queryable, doc: AnalyzedArticle): Promise<void> {
+    await saveMentions(tx, doc.article.id, mentionInputs(doc));
+    await saveWarnings(tx, doc.article.id, roleWarnings(doc));
+  },
+};

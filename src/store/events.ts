@@ -1,0 +1,331 @@
+import type { EventStatus } from '../model/index.js';
+import type { Queryable } from './db.js';
+
+/** Storage of event mentions, merged events and article warnings (041_events.sql). */
+
+export interface ParticipantRow {
+  name: string;
+  text: string;
+  kbId: string | null;
+  type: string;
+}
+
+export interface MentionInput {
+  idx: number;
+  type: string;
+  mode: string | null;
+  trigger: { start: number; end: number; text: string };
+  sentenceIndex: number;
+  sentence: string;
+  actors: ParticipantRow[];
+  recipients: ParticipantRow[];
+  place: string | null;
+  dateValue: string | null;
+  dateSource: 'text' | 'publication';
+  dateLo: string | null;
+  dateHi: string | null;
+  status: EventStatus;
+  speaker: string | null;
+}
+
+export async function saveMentions(tx: Queryable, articleId: string, ms: readonly MentionInput[]): Promise<void> {
+  for (const m of ms) {
+    await tx.query(
+      `INSERT INTO event_mentions (article_id, idx, type, mode, trigger_start, trigger_end, trigger_text, sentence_index,
+         sentence, actors, recipients, place, date_value, date_source, date_lo, date_hi, status, speaker)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb,$11::jsonb,$12,$13,$14,$15::date,$16::date,$17,$18)
+       ON CONFLICT (article_id, idx) DO NOTHING`,
+      [articleId, m.idx, m.type, m.mode, m.trigger.start, m.trigger.end, m.trigger.text, m.sentenceIndex, m.sentence,
+        JSON.stringify(m.actors), JSON.stringify(m.recipients), m.place, m.dateValue, m.dateSource, m.dateLo, m.dateHi, m.status, m.speaker],
+    );
+  }
+}
+
+export interface WarningInput {
+  kind: string;
+  message: string;
+  start: number | null;
+  end: number | null;
+}
+
+export async function saveWarnings(tx: Queryable, articleId: string, ws: readonly WarningInput[]): Promise<void> {
+  let idx = 0;
+  for (const w of ws) {
+    await tx.query(
+      `INSERT INTO article_warnings (article_id, idx, kind, message, span_start, span_end) VALUES ($1,$2,$3,$4,$5,$6)
+       ON CONFLICT (article_id, idx) DO NOTHING`,
+      [articleId, idx++, w.kind, w.message, w.start, w.end],
+    );
+  }
+}
+
+export async function warningsOf(q: Queryable, articleId: string): Promise<WarningInput[]> {
+  const rows = await q.query<{ kind: string; message: string; span_start: number | null; span_end: number | null }>(
+    'SELECT kind, message, span_start, span_end FROM article_warnings WHERE article_id = $1 ORDER BY idx',
+    [articleId],
+  );
+  return rows.map((r) => ({ kind: r.kind, message: r.message, start: r.span_start, end: r.span_end }));
+}
+
+/** A stored mention as merging sees it. */
+export interface MentionRow {
+  articleId: string;
+  idx: number;
+  type: string;
+  mode: string | null;
+  actors: string[];
+  recipients: string[];
+  place: string | null;
+  dateValue: string | null;
+  dateSource: 'text' | 'publication';
+  status: EventStatus;
+  published: string | null;
+  originalId: string;
+  eventId: string | null;
+}
+
+interface MentionDbRow {
+  [k: string]: unknown;
+  article_id: string;
+  idx: number;
+  type: string;
+  mode: string | null;
+  actors: ParticipantRow[] | string;
+  recipients: ParticipantRow[] | string;
+  place: string | null;
+  date_value: string | null;
+  date_source: 'text' | 'publication';
+  status: EventStatus;
+  published: string | null;
+  original_id: string;
+  event_id: string | null;
+}
+
+const MENTION_SELECT = `SELECT m.article_id, m.idx, m.type, m.mode, m.actors, m.recipients, m.place, m.date_value,
+  m.date_source, m.status, a.published, COALESCE(a.duplicate_of, a.id) AS original_id, m.event_id
+  FROM event_mentions m JOIN articles a ON a.id = m.article_id`;
+
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+function toMention(r: MentionDbRow): MentionRow {
+  return {
+    articleId: r.article_id,
+    idx: r.idx,
+    type: r.type,
+    mode: r.mode,
+    actors: json(r.actors).map((p) => p.name),
+    recipients: json(r.recipients).map((p) => p.name),
+    place: r.place,
+    dateValue: r.date_value,
+    dateSource: r.date_source,
+    status: r.status,
+    published: r.published,
+    originalId: r.original_id,
+    eventId: r.event_id,
+  };
+}
+
+/** Mentions not yet merged into an event, in ingest order. */
+export async function unmergedMentions(q: Queryable): Promise<MentionRow[]> {
+  return (await q.query<MentionDbRow>(`${MENTION_SELECT} WHERE m.event_id IS NULL ORDER BY a.seq, m.idx`)).map(toMention);
+}
+
+export async function allMentions(q: Queryable): Promise<MentionRow[]> {
+  return (await q.query<MentionDbRow>(`${MENTION_SELECT} ORDER BY a.seq, m.idx`)).map(toMention);
+}
+
+export async function mentionsOfEvent(q: Queryable, eventId: string): Promise<MentionRow[]> {
+  return (await q.query<MentionDbRow>(`${MENTION_SELECT} WHERE m.event_id = $1 ORDER BY a.seq, m.idx`, [eventId])).map(toMention);
+}
+
+export async function assignEvent(q: Queryable, articleId: string, idx: number, eventId: string | null): Promise<void> {
+  await q.query('UPDATE event_mentions SET event_id = $3 WHERE article_id = $1 AND idx = $2', [articleId, idx, eventId]);
+}
+
+export interface EventRow {
+  id: string;
+  type: string;
+  mode: string | null;
+  dateValue: string | null;
+  dateSource: 'text' | 'publication';
+  dateLo: string | null;
+  dateHi: string | null;
+  status: EventStatus;
+  place: string | null;
+  actors: string[];
+  recipients: string[];
+  sources: number;
+  mentions: number;
+}
+
+interface EventDbRow {
+  [k: string]: unknown;
+  id: string;
+  type: string;
+  mode: string | null;
+  date_value: string | null;
+  date_source: 'text' | 'publication';
+  date_lo: string | Date | null;
+  date_hi: string | Date | null;
+  status: EventStatus;
+  place: string | null;
+  actors: string[] | string;
+  recipients: string[] | string;
+  sources: number;
+  mentions: number;
+}
+
+const dateStr = (d: string | Date | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+
+function toEvent(r: EventDbRow): EventRow {
+  return {
+    id: r.id,
+    type: r.type,
+    mode: r.mode,
+    dateValue: r.date_value,
+    dateSource: r.date_source,
+    dateLo: dateStr(r.date_lo),
+    dateHi: dateStr(r.date_hi),
+    status: r.status,
+    place: r.place,
+    actors: json(r.actors),
+    recipients: json(r.recipients),
+    sources: Number(r.sources),
+    mentions: Number(r.mentions),
+  };
+}
+
+const EVENT_SELECT = `SELECT id, type, mode, date_value, date_source, date_lo::text AS date_lo, date_hi::text AS date_hi, status,
+  place, actors, recipients, sources, mentions FROM events`;
+
+/** Events of one type whose date interval comes within `slackDays` of [lo, hi] (or has no date). */
+export async function candidateEvents(q: Queryable, type: string, lo: string | null, hi: string | null, slackDays = 7): Promise<EventRow[]> {
+  if (!lo || !hi) return (await q.query<EventDbRow>(`${EVENT_SELECT} WHERE type = $1`, [type])).map(toEvent);
+  const rows = await q.query<EventDbRow>(
+    `${EVENT_SELECT} WHERE type = $1 AND (date_lo IS NULL OR (date_lo <= $3::date + $4::int AND date_hi >= $2::date - $4::int))`,
+    [type, lo, hi, slackDays],
+  );
+  return rows.map(toEvent);
+}
+
+export async function upsertEvent(q: Queryable, e: EventRow): Promise<void> {
+  await q.query(
+    `INSERT INTO events (id, type, mode, date_value, date_source, date_lo, date_hi, status, place, actors, recipients, sources, mentions)
+     VALUES ($1,$2,$3,$4,$5,$6::date,$7::date,$8,$9,$10::jsonb,$11::jsonb,$12,$13)
+     ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, mode = EXCLUDED.mode, date_value = EXCLUDED.date_value,
+       date_source = EXCLUDED.date_source, date_lo = EXCLUDED.date_lo, date_hi = EXCLUDED.date_hi, status = EXCLUDED.status,
+       place = EXCLUDED.place, actors = EXCLUDED.actors, recipients = EXCLUDED.recipients, sources = EXCLUDED.sources,
+       mentions = EXCLUDED.mentions`,
+    [e.id, e.type, e.mode, e.dateValue, e.dateSource, e.dateLo, e.dateHi, e.status, e.place, JSON.stringify(e.actors),
+      JSON.stringify(e.recipients), e.sources, e.mentions],
+  );
+}
+
+export async function deleteAllEvents(q: Queryable): Promise<void> {
+  await q.query('UPDATE event_mentions SET event_id = NULL WHERE event_id IS NOT NULL');
+  await q.query('DELETE FROM events');
+}
+
+export interface EventFilter {
+  /** Canonical or surface name of an actor or recipient (case-insensitive). */
+  entity?: string;
+  storyId?: string;
+  type?: string;
+  /** First calendar day (inclusive) the event may end on / start by. */
+  from?: string;
+  to?: string;
+}
+
+export interface Evidence {
+  articleId: string;
+  sentence: string;
+  start: number;
+  end: number;
+  status: EventStatus;
+}
+
+export interface TimelineEvent extends EventRow {
+  evidence: Evidence[];
+}
+
+/** Merged events with their evidence, sorted by date (undated last), then id. */
+export async function listEvents(q: Queryable, f: EventFilter = {}): Promise<TimelineEvent[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.type) {
+    params.push(f.type.toUpperCase());
+    where.push(`type = $${params.length}`);
+  }
+  if (f.from) {
+    params.push(f.from);
+    where.push(`(date_hi IS NULL OR date_hi >= $${params.length}::date)`);
+  }
+  if (f.to) {
+    params.push(f.to);
+    where.push(`(date_lo IS NULL OR date_lo <= $${params.length}::date)`);
+  }
+  if (f.entity) {
+    params.push(f.entity.toLowerCase());
+    where.push(`EXISTS (SELECT 1 FROM event_mentions m, jsonb_array_elements(m.actors || m.recipients) p
+      WHERE m.event_id = events.id AND (lower(p->>'name') = $${params.length} OR lower(p->>'text') = $${params.length}))`);
+  }
+  if (f.storyId) {
+    params.push(f.storyId);
+    where.push(`EXISTS (SELECT 1 FROM event_mentions m JOIN articles a ON a.id = m.article_id
+      WHERE m.event_id = events.id AND a.story_id = $${params.length})`);
+  }
+  const rows = (await q.query<EventDbRow>(
+    `${EVENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date_lo NULLS LAST, date_hi NULLS LAST, id`,
+    params,
+  )).map(toEvent);
+  if (rows.length === 0) return [];
+  const ev = await q.query<{ event_id: string; article_id: string; sentence: string; trigger_start: number; trigger_end: number; status: EventStatus }>(
+    `SELECT m.event_id, m.article_id, m.sentence, m.trigger_start, m.trigger_end, m.status FROM event_mentions m
+      JOIN articles a ON a.id = m.article_id WHERE m.event_id = ANY($1::text[]) ORDER BY a.seq, m.idx`,
+    [rows.map((r) => r.id)],
+  );
+  const byEvent = new Map<string, Evidence[]>();
+  for (const r of ev) {
+    const list = byEvent.get(r.event_id) ?? [];
+    list.push({ articleId: r.article_id, sentence: r.sentence, start: r.trigger_start, end: r.trigger_end, status: r.status });
+    byEvent.set(r.event_id, list);
+  }
+  return rows.map((r) => ({ ...r, evidence: byEvent.get(r.id) ?? [] }));
+}
+
+export interface ArticleEventMention {
+  idx: number;
+  type: string;
+  mode: string | null;
+  trigger: { start: number; end: number; text: string };
+  sentence: string;
+  actors: ParticipantRow[];
+  recipients: ParticipantRow[];
+  place: string | null;
+  date: { value: string | null; source: 'text' | 'publication' };
+  status: EventStatus;
+  speaker: string | null;
+  eventId: string | null;
+}
+
+export async function eventMentionsOf(q: Queryable, articleId: string): Promise<ArticleEventMention[]> {
+  const rows = await q.query<{
+    idx: number; type: string; mode: string | null; trigger_start: number; trigger_end: number; trigger_text: string;
+    sentence: string; actors: ParticipantRow[] | string; recipients: ParticipantRow[] | string; place: string | null;
+    date_value: string | null; date_source: 'text' | 'publication'; status: EventStatus; speaker: string | null; event_id: string | null;
+  }>('SELECT * FROM event_mentions WHERE article_id = $1 ORDER BY idx', [articleId]);
+  return rows.map((r) => ({
+    idx: r.idx,
+    type: r.type,
+    mode: r.mode,
+    trigger: { start: r.trigger_start, end: r.trigger_end, text: r.trigger_text },
+    sentence: r.sentence,
+    actors: json(r.actors),
+    recipients: json(r.recipients),
+    place: r.place,
+    date: { value: r.date_value, source: r.date_source },
+    status: r.status,
+    speaker: r.speaker,
+    eventId: r.event_id,
+  }));
+}
