@@ -112,7 +112,8 @@ function monthOf(rest: string): number | null {
  * Year for a year-less month/day: the occurrence nearest the anchor, unless the sentence's tense
  * points the other way (`im März` in August: past → this March, future → next March).
  */
-function yearFor(month: number | null, ctx: ResolveContext, monthOnly = false): number | null {
+function yearFor(month: number | null, ctxIn: ResolveContext, monthOnly = false, force?: Tense): number | null {
+  const ctx = force ? { ...ctxIn, tense: force } : ctxIn;
   const a = ctx.anchor;
   if (!a) return null;
   if (ctx.narrative || month === null || a.m === undefined) return a.y;
@@ -133,6 +134,10 @@ function rel(unitRaw: string, offRaw: string, ctx: ResolveContext): string {
   const unit = unitRaw.replace(/^l(?=day|week|month|year|decade)/, '');
   const a = fromLast ? parseAnchor(ctx.lastDay) : ctx.anchor;
   const off = Number(offRaw);
+  // half a year later: six months
+  if (unit === 'year' && !Number.isInteger(off) && Number.isInteger(off * 12) && a?.m !== undefined) {
+    return rel(fromLast ? 'lmonth' : 'month', String(off * 12), ctx);
+  }
   if (!Number.isInteger(off)) {
     // vague offsets (`vor einigen Tagen`) give only a direction
     return offRaw.startsWith('-') ? 'PAST_REF' : 'FUTURE_REF';
@@ -209,13 +214,18 @@ export function resolveValue(template: string, ctx: ResolveContext): string {
     const a = ctx.anchor;
     if (!a) return `XX${d}`;
     const c = Math.floor(a.y / 100);
-    return Number(`${c}${d}`) > Math.floor(a.y / 10) ? `${c - 1}${d}` : `${c}${d}`;
+    // `die 20er Jahre` written in 2025 are still the 1920s
+    return Number(`${c}${d}`) >= Math.floor(a.y / 10) ? `${c - 1}${d}` : `${c}${d}`;
   });
   v = v.replace(/^DAY/, () => ctx.lastDay ?? (ctx.anchor?.d !== undefined ? ctx.anchor.value.slice(0, 10) : 'XXXX-XX-XX'));
-  v = v.replace(/UNDEF-YEAR(.*)$/, (_m, rest: string) => {
-    const y = yearFor(monthOf(rest), ctx, /^-\d{2}$/.test(rest));
+  // PAST-YEAR / NEXT-YEAR: as UNDEF-YEAR with the direction written in the text (`vergangenen Winter`)
+  v = v.replace(/(UNDEF|PAST|NEXT)-YEAR(.*)$/, (_m, kind: string, rest: string) => {
+    const force: Tense | undefined = kind === 'PAST' ? 'past' : kind === 'NEXT' ? 'future' : undefined;
+    const y = yearFor(monthOf(rest), ctx, /^-\d{2}$/.test(rest), force);
     return `${y === null ? 'XXXX' : pad4(y)}${rest}`;
   });
+  // less than one year or day: in the next smaller unit (P0.5Y → P6M)
+  v = v.replace(/^P0\.(\d+)Y$/, (m, f: string) => (Number.isInteger(Number(`0.${f}`) * 12) ? `P${Number(`0.${f}`) * 12}M` : m));
   // units of time go after a T in durations: P3TH → PT3H
   v = v.replace(/^P([0-9.X]+)T([HMS])$/, 'PT$1$2');
   // decades/centuries/millennia as durations in years (P2DE → P20Y)

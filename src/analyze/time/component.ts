@@ -1,0 +1,16 @@
+import type { AnalyzeComponent } from '../pipeline.js';
+import { sentenceOffsets, tagTimex } from './tagger.js';
+
+/**
+ * Fills `doc.timexes`, resolving relative expressions against the article's publication date
+ * (the document creation time) or, without one, against the text's own last date. Uses the
+ * tokenizer's sentences when they are there (for the index of each expression's sentence).
+ */
+export const timeComponent: AnalyzeComponent = {
+  name: 'time',
+  run(doc) {
+    const sentences = doc.sentences.length ? sentenceOffsets(doc.sentences) : undefined;
+    doc.timexes = tagTimex(doc.article.text, doc.article.published, sentences ? { sentences } : {})
+      .map(({ rule: _rule, ...t }) => t);
+  },
+};
