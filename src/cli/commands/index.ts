@@ -6,6 +6,7 @@ import * as ingest from './ingest.js';
 import * as ner from './ner.js';
 import * as search from './search.js';
 import * as serve from './serve.js';
+import * as timex from './timex.js';
 
 /**
  * Each command lives in its own file and exports `register(program)`.
@@ -19,4 +20,5 @@ export function registerAll(program: Command): void {
   serve.register(program);
   demo.register(program);
   ner.register(program);
+  timex.register(program);
 }
