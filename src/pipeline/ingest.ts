@@ -30,9 +30,12 @@ export interface IngestCounts {
   read: number;
   /** New original articles stored. */
   new: number;
-  /** New articles stored as exact duplicates of an earlier one. */
+  /**
+   * Exact duplicates: new articles (another id) stored marked as duplicates of an earlier one,
+   * plus copies of a stored article at a new origin (recorded among its origins).
+   */
   duplicates: number;
-  /** Articles already stored (same id): nothing changed. */
+  /** Articles already stored from the same origin: nothing changed. */
   unchanged: number;
   /** Inputs or documents that could not be read, normalised, analysed or stored. */
   failed: number;
@@ -94,6 +97,7 @@ export async function ingestStream(
       const origin = docs[i]?.article.origin ?? '?';
       if ('reason' in r) return fail({ origin, reason: r.reason });
       if (r.status === 'unchanged') summary.unchanged++;
+      else if (r.status === 'copy') summary.duplicates++;
       else {
         if (r.status === 'new') summary.new++;
         else summary.duplicates++;
@@ -154,7 +158,8 @@ async function storeInTx(db: Db, docs: AnalyzedArticle[]): Promise<InsertOutcome
     const outcomes = await insertArticles(tx, docs.map((d) => d.article));
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i];
-      if (!doc || outcomes[i]?.status === 'unchanged') continue;
+      const status = outcomes[i]?.status;
+      if (!doc || status === 'unchanged' || status === 'copy') continue;
       for (const w of analysisWriters) await w.write(tx, doc);
     }
     return outcomes;

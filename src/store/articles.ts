@@ -21,13 +21,19 @@ export function tsConfigFor(language: string | null | undefined): string {
 /** tsvector has a 1 MB limit; index the first part of very long texts only (they stay whole in `text`). */
 const SEARCH_TEXT_LIMIT = 100_000;
 
-export type InsertStatus = 'new' | 'duplicate' | 'unchanged';
+/**
+ * `new`: a new original row. `duplicate`: a new row (another id, e.g. another URL) with the body
+ * of an earlier article, marked as its exact duplicate. `copy`: an article already stored under
+ * this id (ids of URL-less inputs come from their text) seen at a new origin, which is recorded.
+ * `unchanged`: already stored from this origin; nothing changed.
+ */
+export type InsertStatus = 'new' | 'duplicate' | 'copy' | 'unchanged';
 
 export interface InsertOutcome {
   id: string;
   origin: string;
-  /** `new`: a new original; `duplicate`: a new row marked as exact duplicate; `unchanged`: id already stored. */
   status: InsertStatus;
+  /** For `duplicate`: the first-seen article with the same body; for `copy`: the stored article. */
   duplicateOf: string | null;
 }
 
@@ -77,7 +83,8 @@ function clean(s: string | null): string | null {
 
 /**
  * Inserts a batch of articles in one round of multi-row statements (call inside a transaction).
- * Idempotent: an id already stored is `unchanged` (its new origin, if any, is still recorded).
+ * Idempotent: an id already stored from the same origin is `unchanged`; from a new origin it is
+ * a `copy` and only that origin is recorded.
  * An article whose contentHash is already stored under another id is inserted as an exact
  * duplicate of the first one seen; its origin is recorded under both ids.
  */
@@ -171,18 +178,31 @@ export async function insertArticles(tx: Queryable, articles: readonly Article[]
   }
 
   // Every place an article was seen; an exact duplicate's origin also counts for its original.
-  const originRows: [string, string, string][] = [];
+  const originRows = new Map<string, [string, string, string]>();
+  const key = (id: string, origin: string): string => `${id}\u0000${origin}`;
   articles.forEach((a, i) => {
-    originRows.push([a.id, a.origin, a.rawHash]);
+    originRows.set(key(a.id, a.origin), [a.id, a.origin, a.rawHash]);
     const dup = outcomes[i]?.duplicateOf;
-    if (outcomes[i]?.status === 'duplicate' && dup) originRows.push([dup, a.origin, a.rawHash]);
+    if (outcomes[i]?.status === 'duplicate' && dup) originRows.set(key(dup, a.origin), [dup, a.origin, a.rawHash]);
   });
-  await tx.query(
+  const rows = [...originRows.values()];
+  const added = await tx.query<{ article_id: string; origin: string }>(
     `INSERT INTO article_origins (article_id, origin, raw_hash)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-     ON CONFLICT (article_id, origin) DO NOTHING`,
-    [originRows.map((r) => r[0]), originRows.map((r) => r[1]), originRows.map((r) => r[2])],
+     ON CONFLICT (article_id, origin) DO NOTHING
+     RETURNING article_id, origin`,
+    [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
   );
+  // A stored article met at an origin not recorded before is a copy (same text, other file).
+  const fresh = new Set(added.map((r) => key(r.article_id, r.origin)));
+  for (const o of outcomes) {
+    const k = key(o.id, o.origin);
+    if (o.status === 'unchanged' && fresh.has(k)) {
+      o.status = 'copy';
+      o.duplicateOf = o.id;
+    }
+    fresh.delete(k);
+  }
   return outcomes;
 }
 

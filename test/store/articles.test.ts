@@ -78,6 +78,16 @@ for (const driver of DRIVERS) {
       assert.deepEqual(await getArticle(db, 'a1'), before);
     });
 
+    test('the same article from another origin is a copy: one row, both origins', async () => {
+      const copy = article('a1', GIPFEL, { origin: '/mirror/a1.txt', title: 'Gipfel in Riad angekündigt', published: '2025-08-07' });
+      const out = await db.transaction((tx) => insertArticles(tx, [copy, copy]));
+      assert.deepEqual(out.map((o) => [o.status, o.duplicateOf]), [['copy', 'a1'], ['unchanged', null]]);
+      const got = await getArticle(db, 'a1');
+      assert.deepEqual(got?.origins.map((o) => o.origin).sort(), ['/corpus/a1.txt', '/mirror/a1.txt']);
+      const again = await db.transaction((tx) => insertArticle(tx, copy));
+      assert.equal(again.status, 'unchanged');
+    });
+
     test('exact duplicates are kept, marked, with both origins', async () => {
       const dup = article('a1-copy', GIPFEL, { origin: '/other/outlet.html', source: 'Zweites Blatt' });
       const out = await db.transaction((tx) => insertArticles(tx, [dup]));
@@ -86,7 +96,7 @@ for (const driver of DRIVERS) {
       assert.equal(copy?.duplicateOf, 'a1');
       assert.equal(copy?.duplicateKind, 'exact');
       const orig = await getArticle(db, 'a1');
-      assert.deepEqual(orig?.origins.map((o) => o.origin).sort(), ['/corpus/a1.txt', '/other/outlet.html'].sort());
+      assert.deepEqual(orig?.origins.map((o) => o.origin).sort(), ['/corpus/a1.txt', '/mirror/a1.txt', '/other/outlet.html']);
       assert.deepEqual(orig?.duplicates.map((d) => d.id), ['a1-copy']);
       // A third copy in one batch with a new original: both point at their first-seen article.
       const res = await db.transaction((tx) => insertArticles(tx, [
