@@ -46,7 +46,9 @@ export function normalize(raw: RawDocument): Article {
   const title = knownTitle ?? parsed.title;
 
   return {
-    id: articleIdFor(url, text),
+    // Without a URL, identity is the text as published: headline, outlet and body. The same body
+    // under another outlet's header is then a second article, marked an exact duplicate by contentHash.
+    id: articleIdFor(url, [title ?? '', source ?? '', text].join('\n')),
     origin: raw.origin,
     url: url ? (normalizeUrl(url) ?? url) : null,
     format: raw.format,
