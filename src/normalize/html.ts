@@ -4,7 +4,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { htmlToParagraphs, nodeToParagraphs, type WalkNode } from './htmltext.js';
+import { nodeToParagraphs, type WalkNode } from './htmltext.js';
 
 export interface HtmlExtract {
   paragraphs: string[];
@@ -59,8 +59,12 @@ export function extractHtml(html: string): HtmlExtract {
   removeAds(document);
   let paragraphs: string[] = [];
   try {
-    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-    if (article?.content) paragraphs = htmlToParagraphs(article.content);
+    // Hand back the content node itself: serialising and re-parsing it would cost a second parse.
+    const article = new Readability<WalkNode>(document as unknown as Document, {
+      charThreshold: 200,
+      serializer: (node) => node as unknown as WalkNode,
+    }).parse();
+    if (article?.content) paragraphs = nodeToParagraphs(article.content);
     out.title ??= article?.title?.trim() || undefined;
     out.author ??= article?.byline?.trim() || undefined;
   } catch {

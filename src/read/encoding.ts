@@ -22,13 +22,32 @@ export function decode(bytes: Uint8Array, declared?: string): Decoded {
   const bomless16 = utf16WithoutBom(buf);
   if (bomless16) return { text: iconv.decode(buf, bomless16), encoding: bomless16 };
   try {
-    return { text: utf8.decode(buf), encoding: 'utf-8' };
+    const text = utf8.decode(buf);
+    return repairDoubleEncoding(text) ?? { text, encoding: 'utf-8' };
   } catch {
     // Not UTF-8: trust a declared single-byte charset if iconv knows it, else Windows-1252.
   }
   const cs = declared ? canonicalCharset(declared) : undefined;
   if (cs && cs !== 'utf-8' && iconv.encodingExists(cs)) return { text: iconv.decode(buf, cs), encoding: cs };
   return { text: iconv.decode(buf, 'windows-1252'), encoding: 'windows-1252' };
+}
+
+// UTF-8 bytes once mis-decoded as Windows-1252 and saved again as UTF-8: `GesprÃ¤che`, `â€ž`.
+const MOJIBAKE = /[ÃÂ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|â€[\u0080-\u00ff\u0152-\u2122]/gu;
+
+/** Undoes a double encoding when the whole text shows it and reverses cleanly; undefined otherwise. */
+export function repairDoubleEncoding(text: string): Decoded | undefined {
+  const hits = text.match(MOJIBAKE)?.length ?? 0;
+  if (hits < 2) return undefined;
+  const bytes = iconv.encode(text, 'windows-1252');
+  // Characters outside Windows-1252 become `?`; then this was not (only) a double encoding.
+  if (iconv.decode(bytes, 'windows-1252') !== text) return undefined;
+  try {
+    const fixed = utf8.decode(bytes);
+    return (fixed.match(MOJIBAKE)?.length ?? 0) < hits ? { text: fixed, encoding: 'utf-8 (double-encoded, repaired)' } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A charset label as written (`ISO-8859-1`, `latin1`, `UTF8`) → the name we report. */

@@ -140,6 +140,8 @@ export function fixtureFiles(): Record<string, Buffer> {
     ),
     'encodings/latin1.txt': iconv.encode(LATIN1_TEXT, 'latin1'),
     'encodings/windows1252.txt': iconv.encode('Gespräche „ohne Ergebnis“\n\n2025-08-09\n\nDie Gespräche endeten ohne Ergebnis – beide Seiten wollen sich dennoch wieder treffen.\n', 'windows-1252'),
+    // UTF-8 read as Windows-1252 and saved as UTF-8 again (GesprÃ¤che): repaired on read
+    'encodings/double-encoded.txt': utf8(iconv.decode(utf8(LATIN1_TEXT), 'windows-1252')),
     'encodings/utf8-bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(UTF16_TEXT)]),
     'encodings/utf16le-bom.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(UTF16_TEXT, 'utf-16le')]),
     'encodings/utf16be-bom.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(UTF16_TEXT, 'utf-16be')]),

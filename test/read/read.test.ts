@@ -56,6 +56,13 @@ test('Latin-1 and Windows-1252 files decode to proper umlauts', async () => {
   assert.match(docs[1]!.body, /Ergebnis – beide/);
 });
 
+test('double-encoded UTF-8 (GesprÃ¤che) is repaired; clean UTF-8 is left alone', async () => {
+  const { docs } = await collect([join(dir, 'encodings/double-encoded.txt'), join(dir, 'text/wire.txt')]);
+  assert.equal(docs[0]!.encoding, 'utf-8 (double-encoded, repaired)');
+  assert.match(docs[0]!.body, /^Gespräche über Gefangenenaustausch/);
+  assert.equal(docs[1]!.encoding, 'utf-8');
+});
+
 test('UTF-8 BOM and UTF-16 LE/BE with BOM decode to the same text', async () => {
   const { docs } = await collect(['utf8-bom', 'utf16le-bom', 'utf16be-bom'].map((n) => join(dir, `encodings/${n}.txt`)));
   assert.deepEqual(docs.map((d) => d.encoding), ['utf-8', 'utf-16le', 'utf-16be']);
@@ -230,7 +237,7 @@ test('a bad file never stops the batch: directory walk yields every file, sorted
 
 test('globs expand (sorted); a glob without matches is a failure', async () => {
   const { docs, failures } = await collect([join(dir, 'encodings/*.txt'), join(dir, 'nothing/*.md')]);
-  assert.equal(docs.length, 5);
+  assert.equal(docs.length, 6);
   assert.deepEqual(docs.map((d) => d.origin), [...docs.map((d) => d.origin)].sort());
   assert.equal(failures.length, 1);
   assert.equal(failures[0]!.reason, 'glob matched no files');
