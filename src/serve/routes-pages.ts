@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Queryable } from '../store/db.js';
 import type { SafeHtml } from './html.js';
+import { CSP_INLINE_STYLES } from './security.js';
 import { articlePage, articlesPage } from './pages/article.js';
 import { entitiesPage, entityPage } from './pages/entity.js';
 import { overviewPage } from './pages/overview.js';
@@ -8,8 +9,8 @@ import { searchPage, searchParamsFrom } from './pages/search.js';
 import { storyPage } from './pages/story.js';
 import { eventPage, timelineFilterFrom, timelinePage } from './pages/timeline.js';
 
-const send = (c: Context, body: SafeHtml, status: 200 | 404 = 200) =>
-  c.html(body.toString(), status, { 'cache-control': 'no-store' });
+const send = (c: Context, body: SafeHtml, status: 200 | 404 = 200, headers: Record<string, string> = {}) =>
+  c.html(body.toString(), status, { 'cache-control': 'no-store', ...headers });
 
 const pageNo = (v: string | undefined): number | undefined => {
   const n = Number(v);
@@ -19,7 +20,11 @@ const pageNo = (v: string | undefined): number | undefined => {
 /** The HTML pages, each at a stable URL whose query string holds its filters. */
 export function mountPages(app: Hono, db: Queryable): void {
   app.get('/', async (c) => send(c, await overviewPage(db)));
-  app.get('/timeline', async (c) => send(c, await timelinePage(db, timelineFilterFrom((k) => c.req.query(k)), c.req.query('event') || undefined)));
+  app.get('/timeline', async (c) =>
+    send(c, await timelinePage(db, timelineFilterFrom((k) => c.req.query(k)), c.req.query('event') || undefined), 200, {
+      'Content-Security-Policy': CSP_INLINE_STYLES,
+    }),
+  );
   app.get('/events/:id', async (c) => {
     const r = await eventPage(db, c.req.param('id'));
     return send(c, r.body, r.status);

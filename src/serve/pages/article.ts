@@ -29,7 +29,7 @@ export async function articlePage(db: Queryable, id: string): Promise<{ status: 
       title: m.entity ? `${m.entity.name} (${m.type})` : m.type,
       href: m.entity ? `/entities/${enc(m.entity.id)}` : undefined,
     })),
-    ...timexes.map((t) => ({ start: t.start, end: t.end, cls: 'timex', title: `${t.type} ${t.value}` })),
+    ...timexes.map((t) => ({ start: t.start, end: t.end, cls: 'timex', title: `${t.type} ${t.value}${t.mod ? ` (${t.mod})` : ''}` })),
     ...triggers.map((t) => ({
       start: t.start,
       end: t.end,

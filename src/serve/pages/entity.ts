@@ -2,7 +2,7 @@ import type { Queryable } from '../../store/db.js';
 import { articleRow, enc, eventRow, num, pager } from '../components.js';
 import { html, qs, type SafeHtml } from '../html.js';
 import { emptyState, notFound, page } from '../layout.js';
-import { entitiesReady, getEntity, listEntities } from '../queries/entities.js';
+import { coMentionLinks, entitiesReady, getEntity, listEntities } from '../queries/entities.js';
 import { barChart, fillMonths, network } from '../svg.js';
 
 const TYPES: [string, string][] = [
@@ -16,6 +16,7 @@ export async function entityPage(db: Queryable, id: string): Promise<{ status: 2
   const e = await getEntity(db, id);
   if (!e) return { status: 404, body: notFound('Entität', id) };
   const months = fillMonths(e.mentionsOverTime);
+  const links = await coMentionLinks(db, e.id, e.coMentioned.map((o) => o.id));
   return {
     status: 200,
     body: page({
@@ -33,7 +34,7 @@ export async function entityPage(db: Queryable, id: string): Promise<{ status: 2
 ${e.roles.length ? html`<section><h2>Rollen</h2><ul>${e.roles.map((r) => html`<li>${r.role} <span class="meta">${r.from ?? '?'} – ${r.to ?? 'heute'}</span></li>`)}</ul></section>` : ''}
 <section><h2>Erwähnungen im Zeitverlauf</h2>${months.length ? barChart(months, 'Erwähnungen pro Monat') : html`<p class="note">Keine datierten Erwähnungen.</p>`}</section>
 <section><h2>Gemeinsam erwähnt</h2>${e.coMentioned.length
-        ? html`${network({ id: e.id, name: e.name, type: e.type, count: e.mentions }, e.coMentioned)}
+        ? html`${network({ id: e.id, name: e.name, type: e.type, count: e.mentions }, e.coMentioned, links)}
 <ul class="chips">${e.coMentioned.map((o) => html`<li><a class="ent ty-${o.type}" href="/entities/${enc(o.id)}">${o.name}</a> <span class="meta">${o.count}</span></li>`)}</ul>`
         : html`<p class="note">Keine gemeinsamen Erwähnungen.</p>`}</section>
 <section><h2>Ereignisse</h2>${e.events.length ? html`<ol class="events">${e.events.map(eventRow)}</ol>` : html`<p class="note">Keine Ereignisse mit dieser Entität.</p>`}</section>

@@ -3,7 +3,7 @@ import { articleRow, enc, num } from '../components.js';
 import { html, type SafeHtml } from '../html.js';
 import { dateRange, emptyState, page } from '../layout.js';
 import { listArticles, totals } from '../queries/articles.js';
-import { listEntities } from '../queries/entities.js';
+import { countEntities } from '../queries/entities.js';
 import { eventCount } from '../queries/events.js';
 import { listStories, storiesReady } from '../queries/stories.js';
 import { fillDays, sparkline } from '../svg.js';
@@ -14,7 +14,7 @@ export async function overviewPage(db: Queryable): Promise<SafeHtml> {
     return page({ title: 'Übersicht', nav: 'overview', body: html`<h1>Dossier</h1>${emptyState('Noch keine Artikel im Speicher')}` });
   }
   const stories = await listStories(db, { limit: 50 });
-  const entities = await listEntities(db, { limit: 1 });
+  const entities = await countEntities(db);
   const events = await eventCount(db);
   const storyList = stories.items.length
     ? html`<ol class="stories">${stories.items.map(
@@ -35,7 +35,7 @@ export async function overviewPage(db: Queryable): Promise<SafeHtml> {
   <div><dt>Originale</dt><dd>${num(t.originals)}</dd></div>
   <div><dt>Quellen</dt><dd>${num(t.sources)}</dd></div>
   <div><dt>Stories</dt><dd>${num(stories.total)}</dd></div>
-  <div><dt>Entitäten</dt><dd>${num(entities.total)}</dd></div>
+  <div><dt>Entitäten</dt><dd>${num(entities)}</dd></div>
   <div><dt>Ereignisse</dt><dd>${num(events)}</dd></div>
   <div><dt>Zeitraum</dt><dd>${dateRange(t.from, t.to)}</dd></div>
 </dl>

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../store/db.js';
 import { entitiesReady } from './entities.js';
-import { eventsReady } from './events.js';
+import { eventsOfArticles, eventsReady } from './events.js';
 import { hasTables } from './schema.js';
 import type { EntityRef, TimelineEvent } from './types.js';
 
@@ -14,13 +14,14 @@ export interface MentionSpan {
   entity: EntityRef | null;
 }
 
-export interface TimexSpan {
+export type TimexSpan = {
   start: number;
   end: number;
   text: string;
   type: string;
   value: string;
-}
+  mod: string | null;
+};
 
 export interface TriggerSpan {
   start: number;
@@ -36,27 +37,46 @@ export interface Warning {
   message: string;
 }
 
-export async function articleMentions(db: Queryable, _id: string): Promise<MentionSpan[]> {
+export async function articleMentions(db: Queryable, id: string): Promise<MentionSpan[]> {
   if (!(await entitiesReady(db))) return [];
-  return [];
+  const rows = await db.query<{ s: number; e: number; text: string; type: string; eid: string | null; name: string | null; etype: string | null }>(
+    `SELECT m.start AS s, m."end" AS e, m.text, m.type, e.id AS eid, e.name, e.type AS etype
+       FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id
+      WHERE m.article_id = $1 ORDER BY m.start`,
+    [id],
+  );
+  return rows.map((r) => ({
+    start: r.s,
+    end: r.e,
+    text: r.text,
+    type: r.type,
+    entity: r.eid ? { id: r.eid, name: r.name ?? r.text, type: r.etype ?? r.type } : null,
+  }));
 }
 
-export async function articleTimexes(db: Queryable, _id: string): Promise<TimexSpan[]> {
+export async function articleTimexes(db: Queryable, id: string): Promise<TimexSpan[]> {
   if (!(await hasTables(db, 'timexes'))) return [];
-  return [];
+  return db.query<TimexSpan>(
+    `SELECT span_start AS start, span_end AS "end", text, type, value, mod FROM timexes WHERE article_id = $1 ORDER BY span_start`,
+    [id],
+  );
 }
 
-export async function articleTriggers(db: Queryable, _id: string): Promise<TriggerSpan[]> {
+export async function articleTriggers(db: Queryable, id: string): Promise<TriggerSpan[]> {
   if (!(await eventsReady(db))) return [];
-  return [];
+  const rows = await db.query<{ s: number; e: number; text: string; type: string; mode: string | null; event_id: string | null }>(
+    `SELECT trigger_start AS s, trigger_end AS e, trigger_text AS text, type, mode, event_id
+       FROM event_mentions WHERE article_id = $1 ORDER BY trigger_start`,
+    [id],
+  );
+  return rows.map((r) => ({ start: r.s, end: r.e, text: r.text, type: r.type, mode: r.mode, eventId: r.event_id }));
 }
 
-export async function articleEvents(db: Queryable, _id: string): Promise<TimelineEvent[]> {
-  if (!(await eventsReady(db))) return [];
-  return [];
+export async function articleEvents(db: Queryable, id: string): Promise<TimelineEvent[]> {
+  return eventsOfArticles(db, 'm.article_id = $1', [id]);
 }
 
-export async function articleWarnings(db: Queryable, _id: string): Promise<Warning[]> {
+export async function articleWarnings(db: Queryable, id: string): Promise<Warning[]> {
   if (!(await hasTables(db, 'article_warnings'))) return [];
-  return [];
+  return db.query<{ kind: string; message: string }>('SELECT kind, message FROM article_warnings WHERE article_id = $1 ORDER BY idx', [id]);
 }

@@ -1,39 +1,195 @@
+import { kb } from '../../kb/index.js';
 import type { Queryable } from '../../store/db.js';
+import { toSummary, type ArticleSummary } from './articles.js';
+import { eventsOfEntity } from './events.js';
 import type { FacetValue } from './search.js';
 import { hasTables } from './schema.js';
-import type { EntityDetail, EntitySummary } from './types.js';
+import type { Bucket, EntityDetail, EntityRef, EntityRole, EntitySummary } from './types.js';
 
-/** Tables of the entity stage (migrations 020-029). */
-const ENTITY_TABLES = ['entities', 'entity_mentions'];
-
+/**
+ * Canonical entities (migration 020): `entities`, the surface forms seen (`entity_aliases`) and
+ * each article's linked mentions (`mentions.entity_id`). Roles come from the knowledge base.
+ */
 export async function entitiesReady(db: Queryable): Promise<boolean> {
-  return hasTables(db, ...ENTITY_TABLES);
+  return hasTables(db, 'entities', 'mentions', 'entity_aliases');
+}
+
+interface EntityRow {
+  id: string;
+  name: string;
+  type: string;
+  kb_id: string | null;
+  mentions: number;
+  articles: number;
+  [k: string]: unknown;
+}
+
+const toEntity = (r: EntityRow): EntitySummary => ({
+  id: r.id,
+  name: r.name,
+  type: r.type,
+  kbId: r.kb_id,
+  mentions: Number(r.mentions),
+  articles: Number(r.articles),
+});
+
+export async function countEntities(db: Queryable): Promise<number> {
+  if (!(await entitiesReady(db))) return 0;
+  const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM entities');
+  return r?.n ?? 0;
 }
 
 export async function listEntities(
   db: Queryable,
-  _o: { type?: string; q?: string; limit?: number; offset?: number } = {},
+  o: { type?: string; q?: string; limit?: number; offset?: number } = {},
 ): Promise<{ total: number; items: EntitySummary[] }> {
   if (!(await entitiesReady(db))) return { total: 0, items: [] };
-  return { total: 0, items: [] };
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (o.type) where.push(`e.type = $${params.push(o.type)}`);
+  if (o.q) where.push(`e.name ILIKE $${params.push(`%${o.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM entities e ${w}`, params);
+  const limit = Math.min(Math.max(o.limit ?? 100, 1), 1000);
+  const rows = await db.query<EntityRow>(
+    `SELECT e.id, e.name, e.type, e.kb_id, coalesce(s.n, 0)::int AS mentions, coalesce(s.arts, 0)::int AS articles
+       FROM entities e
+       LEFT JOIN (SELECT entity_id, count(*) AS n, count(DISTINCT article_id) AS arts
+                    FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id) s ON s.entity_id = e.id
+       ${w}
+      ORDER BY mentions DESC, e.name, e.id LIMIT ${limit} OFFSET ${Math.max(o.offset ?? 0, 0)}`,
+    params,
+  );
+  return { total: count?.n ?? 0, items: rows.map(toEntity) };
 }
 
-export async function getEntity(db: Queryable, _id: string): Promise<EntityDetail | null> {
+/** Roles from the knowledge base, with their dates (`Staatsoberhaupt USA, 2025-01-20 – `). */
+function rolesOf(kbId: string | null): { roles: EntityRole[]; description: string | null } {
+  if (!kbId) return { roles: [], description: null };
+  let k;
+  try {
+    k = kb();
+  } catch {
+    return { roles: [], description: null };
+  }
+  const entry = k.get(kbId);
+  if (!entry) return { roles: [], description: null };
+  const roles = entry.roles.map((r) => ({
+    role: `${k.roleDefs[r.role]?.de ?? r.role} ${k.get(r.of)?.name ?? r.of}`,
+    from: r.start ?? null,
+    to: r.end ?? null,
+  }));
+  const stands = entry.standsFor ? k.get(entry.standsFor)?.name : undefined;
+  const description = [entry.wikidata ? `Wikidata ${entry.wikidata}` : null, stands ? `steht (Metonymie) für ${stands}` : null]
+    .filter(Boolean)
+    .join(' · ');
+  return { roles, description: description || null };
+}
+
+export async function getEntity(db: Queryable, id: string): Promise<EntityDetail | null> {
   if (!(await entitiesReady(db))) return null;
-  return null;
+  const [r] = await db.query<EntityRow>(
+    `SELECT e.id, e.name, e.type, e.kb_id,
+            (SELECT count(*)::int FROM mentions m WHERE m.entity_id = e.id) AS mentions,
+            (SELECT count(DISTINCT m.article_id)::int FROM mentions m WHERE m.entity_id = e.id) AS articles
+       FROM entities e WHERE e.id = $1`,
+    [id],
+  );
+  if (!r) return null;
+  const aliases = await db.query<{ alias: string; count: number }>(
+    'SELECT alias, mentions AS count FROM entity_aliases WHERE entity_id = $1 ORDER BY mentions DESC, alias LIMIT 50',
+    [id],
+  );
+  const months = await db.query<Bucket>(
+    `SELECT to_char(a.published_sort, 'YYYY-MM') AS period, count(*)::int AS count
+       FROM mentions m JOIN articles a ON a.id = m.article_id
+      WHERE m.entity_id = $1 AND a.published_sort IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    [id],
+  );
+  const co = await db.query<EntityRef & { count: number }>(
+    `WITH arts AS (SELECT DISTINCT article_id FROM mentions WHERE entity_id = $1)
+     SELECT e.id, e.name, e.type, count(DISTINCT m.article_id)::int AS count
+       FROM mentions m JOIN arts USING (article_id) JOIN entities e ON e.id = m.entity_id
+      WHERE m.entity_id <> $1
+      GROUP BY e.id, e.name, e.type ORDER BY count DESC, e.name LIMIT 12`,
+    [id],
+  );
+  const recent = await db.query<Parameters<typeof toSummary>[0]>(
+    `SELECT a.id, a.title, a.published, a.source, a.language, a.duplicate_of, a.duplicate_kind, a.story_id
+       FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = $1)
+      ORDER BY a.published_sort DESC NULLS LAST, a.seq DESC LIMIT 10`,
+    [id],
+  );
+  const { roles, description } = rolesOf(r.kb_id);
+  return {
+    ...toEntity(r),
+    description,
+    aliases: aliases.map((a) => ({ alias: a.alias, count: Number(a.count) })),
+    roles,
+    mentionsOverTime: months,
+    coMentioned: co,
+    events: await eventsOfEntity(db, [r.name]),
+    recentArticles: recent.map(toSummary) as ArticleSummary[],
+  };
+}
+
+/** How often the co-mentioned entities appear with each other (edges of the small network). */
+export async function coMentionLinks(db: Queryable, center: string, ids: readonly string[]): Promise<[string, string, number][]> {
+  if (ids.length < 2 || !(await entitiesReady(db))) return [];
+  const rows = await db.query<{ x: string; y: string; n: number }>(
+    `WITH arts AS (SELECT DISTINCT article_id FROM mentions WHERE entity_id = $1),
+          pm AS (SELECT DISTINCT m.article_id, m.entity_id FROM mentions m JOIN arts USING (article_id)
+                  WHERE m.entity_id = ANY($2::text[]))
+     SELECT a.entity_id AS x, b.entity_id AS y, count(*)::int AS n
+       FROM pm a JOIN pm b ON a.article_id = b.article_id AND a.entity_id < b.entity_id
+      GROUP BY 1, 2`,
+    [center, ids],
+  );
+  return rows.map((r) => [r.x, r.y, Number(r.n)]);
 }
 
 /** Top entities among the articles selected by `articleSql` (a SELECT of article ids). */
-export async function entityFacet(db: Queryable, _articleSql: string, _params: unknown[]): Promise<FacetValue[]> {
+export async function entityFacet(db: Queryable, articleSql: string, params: unknown[]): Promise<FacetValue[]> {
   if (!(await entitiesReady(db))) return [];
-  return [];
+  const rows = await db.query<{ value: string; name: string; type: string; count: number }>(
+    `SELECT e.id AS value, e.name, e.type, count(DISTINCT m.article_id)::int AS count
+       FROM mentions m JOIN entities e ON e.id = m.entity_id
+      WHERE m.article_id IN (${articleSql})
+      GROUP BY e.id, e.name, e.type ORDER BY count DESC, e.name LIMIT 12`,
+    params,
+  );
+  return rows.map((r) => ({ value: r.value, label: `${r.name} (${r.type})`, count: r.count }));
 }
 
 /**
  * A WHERE fragment restricting articles `a` to those mentioning entity `id` (pushes its param),
  * or null when entities are not available.
  */
-export async function entityFilterSql(db: Queryable, _params: unknown[], _id: string): Promise<string | null> {
+export async function entityFilterSql(db: Queryable, params: unknown[], id: string): Promise<string | null> {
   if (!(await entitiesReady(db))) return null;
-  return null;
+  return `a.id IN (SELECT article_id FROM mentions WHERE entity_id = $${params.push(id)})`;
+}
+
+/**
+ * Canonical names an entity filter stands for: the entity's name when `idOrName` is an entity id,
+ * else the text itself (events store canonical names).
+ */
+export async function resolveEntityName(db: Queryable, idOrName: string): Promise<string[]> {
+  if (!(await entitiesReady(db))) return [idOrName];
+  const rows = await db.query<{ name: string }>('SELECT name FROM entities WHERE id = $1', [idOrName]);
+  return rows.length ? rows.map((r) => r.name) : [idOrName];
+}
+
+/** Entity pages for canonical names (event actors and recipients link to them). */
+export async function entityRefsByName(db: Queryable, names: readonly string[]): Promise<Map<string, EntityRef[]>> {
+  if (names.length === 0 || !(await entitiesReady(db))) return new Map();
+  const rows = await db.query<EntityRef>(
+    `SELECT e.id, e.name, e.type FROM entities e WHERE e.name = ANY($1::text[])
+      ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC, e.id`,
+    [names],
+  );
+  const out = new Map<string, EntityRef[]>();
+  // One page per name: the most mentioned entity of that name.
+  for (const r of rows) if (!out.has(r.name)) out.set(r.name, [r]);
+  return out;
 }

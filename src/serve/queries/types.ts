@@ -1,17 +1,18 @@
 /** Shapes the pages and the JSON API share (one query module per feature fills them). */
 import type { ArticleSummary } from './articles.js';
 
-export interface Bucket {
+// Plain object types (not interfaces) so query rows can be typed with them directly.
+export type Bucket = {
   /** Month (`2025-08`) or day (`2025-08-07`) the count belongs to. */
   period: string;
   count: number;
-}
+};
 
-export interface EntityRef {
+export type EntityRef = {
   id: string;
   name: string;
   type: string;
-}
+};
 
 export interface EntitySummary extends EntityRef {
   kbId: string | null;
