@@ -108,6 +108,12 @@ function heuristicPersons(kb: Kb, ctx: MentionContext): Cand[] {
     const w = tokens[j]?.text;
     return w !== undefined && isCap(w) && /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !notAnEntity(w) && !roleWordOf(kb, w) && !TIME_NOUNS.has(w);
   };
+  // `der`/`den` continue a name only after `von`/`van` (`Ursula von der Leyen`, not `Trump den Druck`).
+  const particleAt = (j: number): boolean => {
+    const t = tokens[j]?.text ?? '';
+    if (!lexicon.nameParticles.has(t)) return false;
+    return !/^(der|den)$/.test(t) || /^(von|van)$/.test(tokens[j - 1]?.text ?? '');
+  };
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.text;
     const given = kb.givenNames.has(w);
@@ -118,7 +124,12 @@ function heuristicPersons(kb: Kb, ctx: MentionContext): Cand[] {
     // Extend over surname words and particles (`Ursula von der Leyen`, `Hanka Mittelstädt`).
     while (j < tokens.length && sameSentence(ctx, i, j) && j - i < 4) {
       const t = tokens[j]!.text;
-      if (lexicon.nameParticles.has(t) && nameWord(j + 1)) { j += 2; continue; }
+      if (particleAt(j)) {
+        let k = j;
+        while (particleAt(k)) k++;
+        if (nameWord(k)) { j = k + 1; continue; }
+        break;
+      }
       if (!nameWord(j) || NOUN_ENDINGS.test(t)) break;
       // After a role word a lone surname is common (`Sprecher Peskow`): take a second word only
       // when the first is a given name.
@@ -179,8 +190,10 @@ function nerCands(kb: Kb, ctx: MentionContext, ner: readonly EntityMention[]): C
     let te = tokens.findIndex((t) => t.start >= m.end);
     if (ts < 0) continue;
     if (te < 0) te = tokens.length;
-    while (ts < te && (roleWordOf(kb, tokens[ts]!.text) || kb.titles.has(tokens[ts]!.text))) ts++;
+    while (ts < te && (roleWordOf(kb, tokens[ts]!.text) || kb.titles.has(tokens[ts]!.text) || notAnEntity(tokens[ts]!.text))) ts++;
     if (ts >= te) continue;
+    // Lower-case words inside a name are particles only (`von der Leyen`), not `lead the`.
+    if (tokens.slice(ts, te).some((t) => /^\p{Ll}/u.test(t.text) && !lexicon.nameParticles.has(t.text))) continue;
     const surface = ctx.text.slice(tokens[ts]!.start, tokens[te - 1]!.end);
     if (te - ts === 1 && notAnEntity(surface)) continue;
     // A compound holding names is handled part by part.

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import * as article from './article.js';
 import * as articles from './articles.js';
 import * as demo from './demo.js';
+import * as entities from './entities.js';
 import * as ingest from './ingest.js';
 import * as ner from './ner.js';
 import * as search from './search.js';
@@ -21,4 +22,5 @@ export function registerAll(program: Command): void {
   demo.register(program);
   ner.register(program);
   timex.register(program);
+  entities.register(program);
 }

@@ -1,0 +1,124 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { kb } from '../../src/kb/index.js';
+import { translitKey, surnameKey } from '../../src/resolve/entities/translit.js';
+import { EntityIndex, linkArticle, type LinkMention } from '../../src/resolve/entities/link.js';
+import { ingestDocuments } from '../../src/pipeline/documents.js';
+import { listMentions } from '../../src/store/entities.js';
+import { entitiesJson } from '../../src/cli/commands/entities.js';
+import type { Db } from '../../src/store/db.js';
+import { DRIVERS, freshStore } from '../helpers/db.js';
+
+test('translit keys merge transliteration variants and keep different names apart', () => {
+  const same = (xs: string[]): void => assert.equal(new Set(xs.map(translitKey)).size, 1, xs.join(' / '));
+  same(['Selenskyj', 'Selenski', 'Selensky', 'Zelensky', 'Zelenskyy', 'Zelenskyj']);
+  same(['Uschakow', 'Ushakov']);
+  same(['Peskow', 'Peskov']);
+  same(['Rjabkow', 'Riabkow', 'Ryabkov']);
+  same(['Sacharowa', 'Zakharova']);
+  same(['Chamenei', 'Khamenei']);
+  same(['Tschurkin', 'Churkin']);
+  same(['Beloussow', 'Belousov']);
+  same(['Kyslyzja', 'Kyslytsya']);
+  same(['Kim Jong-un', 'Kim Jong Un']);
+  same(['Erdoğan', 'Erdogan']);
+  assert.notEqual(translitKey('Putin'), translitKey('Peskow'));
+  assert.notEqual(translitKey('Lawrow'), translitKey('Lukaschenko'));
+  assert.equal(surnameKey('Dmitri Peskow'), translitKey('Peskov'));
+});
+
+const m = (articleId: string, idx: number, normalized: string, type: 'PER' | 'LOC' | 'ORG' = 'PER', kbId?: string): LinkMention =>
+  ({ articleId, idx, normalized, type, kbId });
+
+test('linking: surname-only to full name in the article, then in the corpus; unknown names get entities without KB id', () => {
+  const index = new EntityIndex(kb(), []);
+  // Article 1: an unknown person in full, then by surname; a KB person by surname and genitive.
+  const a1 = linkArticle(kb(), index, [m('a1', 0, 'Hanka Mittelstädt'), m('a1', 1, 'Mittelstädt'), m('a1', 2, 'Putin', 'PER', 'wladimir-putin')]);
+  assert.equal(a1.get(0), a1.get(1));
+  assert.equal(a1.get(2), 'kb:wladimir-putin');
+  const mittel = index.byId.get(a1.get(0)!)!;
+  assert.equal(mittel.kbId, null);
+  assert.equal(mittel.name, 'Hanka Mittelstädt');
+  // Article 2: the surname alone links to the one person of that name in the corpus; a
+  // transliteration variant of an unknown full name joins it too.
+  const a2 = linkArticle(kb(), index, [m('a2', 0, 'Mittelstaedt'), m('a2', 1, 'Mittelstädt'), m('a2', 2, 'Hanka Mittelstaedt')]);
+  assert.equal(a2.get(1), mittel.id);
+  // KB spelling not caught by the analyzer still reaches the KB entry by transliteration key.
+  const a3 = linkArticle(kb(), index, [m('a3', 0, 'Wolodimir Selenskij'), m('a3', 1, 'Peskov')]);
+  assert.equal(a3.get(0), 'kb:wolodymyr-selenskyj');
+  // Two different unknown people stay apart.
+  const a4 = linkArticle(kb(), index, [m('a4', 0, 'Karl Obermann'), m('a4', 1, 'Karla Obermeier')]);
+  assert.notEqual(a4.get(0), a4.get(1));
+});
+
+test('linking: a surname seen before its full name is merged once the full name appears', () => {
+  const index = new EntityIndex(kb(), []);
+  const a1 = linkArticle(kb(), index, [m('a1', 0, 'Obermann')]);
+  assert.ok(a1.get(0)?.startsWith('u:PER:'));
+  const a2 = linkArticle(kb(), index, [m('a2', 0, 'Karl Obermann')]);
+  assert.deepEqual(index.surnameMerges(), [[a1.get(0), a2.get(0)]]);
+});
+
+const DOC_1 = {
+  title: 'Kreml bestätigt Gipfel',
+  published: '2025-08-07',
+  text: 'Kreml-Sprecher Dmitri Peskow bestätigte am Donnerstag das Treffen. Kremlchef Wladimir Putin und US-Präsident Donald Trump wollen sich in Alaska treffen. Peskow sagte, die Vorbereitungen liefen. Die Landrätin Hanka Mittelstädt begrüßte den Trump-Putin-Gipfel.',
+};
+const DOC_2 = {
+  title: 'Moskau reagiert',
+  published: '2025-08-08',
+  text: 'Moskau wies die Forderung zurück. Peskov sagte, Putins Position sei klar. Auch Ministerin Mittelstädt äußerte sich. Selenski forderte eine Waffenruhe.',
+};
+
+for (const driver of DRIVERS) {
+  describe(`${driver}: entity mentions stored and linked across articles and batches`, () => {
+    let db: Db;
+    let drop: () => Promise<void>;
+    before(async () => {
+      ({ db, drop } = await freshStore(driver));
+      await ingestDocuments(db, [DOC_1]);
+      await ingestDocuments(db, [DOC_2]); // a second batch: links against the first
+    });
+    after(async () => drop());
+
+    test('each person once, variants as aliases, KB roles attached', async () => {
+      const ents = await entitiesJson(db);
+      const peskow = ents.filter((e) => e.aliases.some((a) => a.startsWith('Pesk')));
+      assert.equal(peskow.length, 1);
+      assert.equal(peskow[0]!.name, 'Dmitri Peskow');
+      assert.deepEqual(new Set(peskow[0]!.aliases), new Set(['Dmitri Peskow', 'Peskow', 'Peskov']));
+      assert.equal(peskow[0]!.articles, 2);
+      assert.ok(peskow[0]!.roles.some((r) => r.role === 'spokesperson' && r.of === 'RU'));
+      const putin = ents.find((e) => e.kbId === 'wladimir-putin')!;
+      assert.ok(putin.aliases.includes('Putins') && putin.aliases.includes('Putin'));
+      const mittel = ents.filter((e) => e.aliases.some((a) => a.includes('Mittelstädt')));
+      assert.equal(mittel.length, 1);
+      assert.equal(mittel[0]!.kbId, null);
+      assert.equal(mittel[0]!.mentions, 2);
+      assert.equal(ents.filter((e) => e.kbId === 'wolodymyr-selenskyj').length, 1);
+      const per = await entitiesJson(db, 'PER');
+      assert.ok(per.every((e) => e.type === 'PER'));
+      assert.ok(!ents.some((e) => /Kreml-Sprecher|Kremlchef|US-Präsident|Gipfel/.test(e.name)));
+    });
+
+    test('article mentions have offsets, entity ids, roles and metonyms', async () => {
+      const rows = await db.query<{ id: string; title: string }>('SELECT id, title FROM articles ORDER BY published_sort');
+      const ms1 = await listMentions(db, rows[0]!.id);
+      const text1 = (await db.query<{ text: string }>('SELECT text FROM articles WHERE id = $1', [rows[0]!.id]))[0]!.text;
+      for (const x of ms1) assert.equal(text1.slice(x.start, x.end), x.text);
+      assert.ok(ms1.every((x) => x.entityId !== null));
+      assert.equal(ms1.find((x) => x.text === 'Donald Trump')?.role, 'US-Präsident');
+      assert.equal(ms1.filter((x) => x.entityId === 'kb:donald-trump').length, 2, 'full name and inside Trump-Putin-Gipfel');
+      const ms2 = await listMentions(db, rows[1]!.id);
+      const moskau = ms2.find((x) => x.text === 'Moskau');
+      assert.equal(moskau?.metonym, true);
+      assert.equal(moskau?.entityId, 'kb:RU');
+    });
+
+    test('re-running the resolver changes nothing', async () => {
+      const before1 = await entitiesJson(db);
+      await ingestDocuments(db, [DOC_1, DOC_2]);
+      assert.deepEqual(await entitiesJson(db), before1);
+    });
+  });
+}
