@@ -80,7 +80,7 @@ export function parseText(input: string, opts: ParseOptions = {}): ParsedText {
   const [first, second] = out.paragraphs;
   const d = (first && dateline(first)) || (first && second && first.length <= 250 ? dateline(second) : undefined);
   if (d) {
-    out.dateline = d.place;
+    out.dateline ??= d.place;
     if (d.agency) out.agency ??= d.agency;
   }
   return out;
@@ -105,6 +105,19 @@ function headerLine(line: string, out: ParsedText): boolean {
     const agencies = agencyLine(p);
     if (agencies) {
       found.push((o) => void (o.agency ??= agencies.join('/')));
+      continue;
+    }
+    // `Berlin, 8. August 2025`: place and date of the dateline on a line of their own.
+    const placed = PLACE_DATE.exec(p);
+    const placedDate = placed ? normalizeDateText(placed[2]!) : null;
+    if (placed && placedDate) {
+      found.push((o) => {
+        o.dateline ??= placed[1]!;
+        if (!o.published) {
+          o.published = placedDate;
+          o.publishedRaw = placed[2]!;
+        }
+      });
       continue;
     }
     const by = authorLine(p);
@@ -208,6 +221,7 @@ const DATELINE = new RegExp(
   String.raw`^(${PLACE})(?:,\s*(${PLACE}))?(?:,\s*([^()\-–—]{3,30}?))?\s*(?:\(([^)]{1,40})\))?\s+[-–—]\s+(?=\S)`,
   'u',
 );
+const PLACE_DATE = new RegExp(String.raw`^(${PLACE}),\s+(.{6,60})$`, 'u');
 const AGENCIES_IN_PARENS = new RegExp(`^(?:${AGENCY_PATTERN})(?:\\s*/\\s*(?:${AGENCY_PATTERN}))*$`, 'iu');
 
 /** `Berlin (dpa) - …` → Berlin + dpa; `Riad, Saudi-Arabien - …` → Riad. */

@@ -103,7 +103,8 @@ export function* readBytes(loaded: Loaded, maxBytes = SIZE_LIMIT_DEFAULT): Gener
       if (err.code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
         return yield failure(origin, `over the size limit after decompression (more than ${maxBytes} bytes)`);
       }
-      return yield failure(origin, `corrupt gzip data (${err.code ?? err.message})`);
+      const why = err.code === 'Z_BUF_ERROR' ? 'truncated' : err.code === 'Z_DATA_ERROR' ? 'invalid data' : (err.code ?? err.message);
+      return yield failure(origin, `corrupt gzip data (${why})`);
     }
     name = name.replace(/\.gz$/i, '');
   }

@@ -41,6 +41,14 @@ for (const [line, value] of DATE_SHAPES) {
   });
 }
 
+test('place and date on one header line: `Berlin, 8. August 2025`', () => {
+  const p = parseText(`Gespräche in Riad\nBerlin, 8. August 2025\n\n${BODY}\n`);
+  assert.equal(p.published?.value, '2025-08-08');
+  assert.equal(p.publishedRaw, '8. August 2025');
+  assert.equal(p.dateline, 'Berlin');
+  assert.deepEqual(p.paragraphs, [BODY]);
+});
+
 test('date, agency and byline on one line separated by bars', () => {
   const p = parseText(`Gespräche in Riad\n8. August 2025 | AFP | Von Jonas Weber\n\n${BODY}\n`);
   assert.equal(p.published?.value, '2025-08-08');
