@@ -128,3 +128,19 @@ test('entities: mentions carry sentence indices and exact offsets', () => {
   // Works without a tokenizer before it, too.
   assert.ok(analyze(article(text), [entitiesComponent]).entities.some((m) => m.text === 'Emmanuel Macron'));
 });
+
+test('entities: NER spans are trimmed to the name (role words, time nouns, common nouns after a KB name)', () => {
+  const text = 'Kremlchef Putin sprach über Moskau Ölexporte. Jede Woche Krieg kostet Geld.';
+  const doc = analyze(article(text), [tokenizeComponent]);
+  // Spans as a statistical model might give them, errors included.
+  const span = (s: string, type: EntityMention['type']): EntityMention => {
+    const start = text.indexOf(s);
+    return { start, end: start + s.length, text: s, type, sentence: 0, normalized: s };
+  };
+  doc.entities = [span('Kremlchef Putin', 'PER'), span('Moskau Ölexporte', 'LOC'), span('Jede Woche Krieg', 'MISC')];
+  entitiesComponent.run(doc);
+  const texts = doc.entities.map((m) => m.text);
+  assert.ok(texts.includes('Putin') && texts.includes('Moskau'), texts.join('|'));
+  assert.ok(!texts.some((t) => /Kremlchef|Ölexporte|Woche|Krieg/.test(t)), texts.join('|'));
+  assert.equal(find(doc.entities, 'Putin')?.role, 'Kremlchef');
+});

@@ -190,10 +190,17 @@ function nerCands(kb: Kb, ctx: MentionContext, ner: readonly EntityMention[]): C
     let te = tokens.findIndex((t) => t.start >= m.end);
     if (ts < 0) continue;
     if (te < 0) te = tokens.length;
-    while (ts < te && (roleWordOf(kb, tokens[ts]!.text) || kb.titles.has(tokens[ts]!.text) || notAnEntity(tokens[ts]!.text))) ts++;
+    while (ts < te && (roleWordOf(kb, tokens[ts]!.text) || kb.titles.has(tokens[ts]!.text) || notAnEntity(tokens[ts]!.text) || TIME_NOUNS.has(tokens[ts]!.text))) ts++;
     if (ts >= te) continue;
     // Lower-case words inside a name are particles only (`von der Leyen`), not `lead the`.
     if (tokens.slice(ts, te).some((t) => /^\p{Ll}/u.test(t.text) && !lexicon.nameParticles.has(t.text))) continue;
+    // A KB place or organisation followed by common nouns (`Moskau Ölexporte`): keep the name only.
+    if (te - ts > 1 && kb.lookup(ctx.text.slice(tokens[ts]!.start, tokens[te - 1]!.end)).entries.length === 0) {
+      for (let k = te - 1; k > ts; k--) {
+        const head = kb.lookup(ctx.text.slice(tokens[ts]!.start, tokens[k - 1]!.end)).entries;
+        if (head.length > 0 && head.every((e) => e.type !== 'PER') && kb.lookup(tokens[k]!.text).entries.length === 0) { te = k; break; }
+      }
+    }
     const surface = ctx.text.slice(tokens[ts]!.start, tokens[te - 1]!.end);
     if (te - ts === 1 && notAnEntity(surface)) continue;
     // A compound holding names is handled part by part.
