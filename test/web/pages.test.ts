@@ -112,7 +112,7 @@ test('timeline draws events on an axis and opens their evidence on click', async
   const drawn = Number(await page.locator('#timeline').getAttribute('data-ready'));
   assert.ok(drawn >= 1, 'timeline drew items');
   await screenshot(page, 'timeline');
-  await page.locator('.vis-item').first().click();
+  await page.locator('.vis-item .vis-item-content').first().click();
   await page.waitForSelector('#evidence-panel blockquote');
   assert.match(page.url(), /[?&]event=/, 'selection is kept in the URL');
   noProblems('/timeline');
