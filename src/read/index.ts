@@ -1,5 +1,5 @@
 /**
- * The read stage: inputs (paths, directories, globs, `.gz`, `-`, http(s) URLs) → RawDocuments.
+ * The read stage: inputs (paths, directories, globs, `.gz`, `-`, http(s) URLs, WARC) → RawDocuments.
  * A bad input yields an InputFailure with a one-line reason; the generator always goes on.
  */
 import { createHash } from 'node:crypto';
@@ -14,6 +14,7 @@ import { readJsonl } from './jsonl.js';
 import { formatFromContentType, formatFromName, sniffFormat } from './sniff.js';
 import { errnoReason, expandInputs, type Source } from './sources.js';
 import { readText } from './text.js';
+import { isWarc, warcPayloads } from './warc.js';
 import { failure, type DecodedInput, type ReadResult } from './types.js';
 
 export const SIZE_LIMIT_DEFAULT = 20 * 1024 * 1024;
@@ -109,14 +110,50 @@ export function* readBytes(loaded: Loaded, maxBytes = SIZE_LIMIT_DEFAULT): Gener
     name = name.replace(/\.gz$/i, '');
   }
   if (bytes.length === 0) return yield failure(origin, 'empty file');
+  if (isWarc(bytes)) {
+    let n = 0;
+    try {
+      for (const p of warcPayloads(bytes)) {
+        n++;
+        const hash = createHash('sha256').update(p.bytes).digest('hex');
+        const pathName = p.url ? safePath(p.url) : '';
+        yield* readPayload(`${origin}#${p.record}`, hash, p.bytes, pathName, p.contentType, p.url);
+      }
+    } catch (e) {
+      return yield failure(origin, (e as Error).message);
+    }
+    if (n === 0) yield failure(origin, 'WARC file has no HTML, feed or text responses');
+    return;
+  }
+  yield* readPayload(origin, rawHash, bytes, name, loaded.contentType, loaded.url);
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** Decoded bytes of one document (a file, a response, a WARC record) → documents. */
+function* readPayload(
+  origin: string,
+  rawHash: string,
+  bytes: Buffer,
+  name: string,
+  contentType: string | null | undefined,
+  url: string | undefined,
+): Generator<ReadResult> {
+  if (bytes.length === 0) return yield failure(origin, 'empty file');
   const binary = binaryReason(bytes);
   if (binary) return yield failure(origin, binary);
-  const charset = (loaded.contentType && /charset=([^;\s]+)/i.exec(loaded.contentType)?.[1]) || declaredCharset(bytes);
+  const charset = (contentType && /charset=([^;\s]+)/i.exec(contentType)?.[1]) || declaredCharset(bytes);
   const { text, encoding } = decode(bytes, charset);
   if (!text.trim()) return yield failure(origin, 'empty file (only whitespace)');
-  const hint: InputFormat | undefined = formatFromContentType(loaded.contentType) ?? formatFromName(name);
+  const hint: InputFormat | undefined = formatFromContentType(contentType) ?? formatFromName(name);
   const format = sniffFormat(text, hint);
-  const input: DecodedInput = { origin, rawHash, encoding, text, ...(loaded.url ? { url: loaded.url } : {}) };
+  const input: DecodedInput = { origin, rawHash, encoding, text, ...(url ? { url } : {}) };
   switch (format) {
     case 'feed':
       yield* readFeed(input);

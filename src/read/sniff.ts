@@ -6,6 +6,7 @@ const EXT: Record<string, InputFormat> = {
   xml: 'feed', rss: 'feed', atom: 'feed', rdf: 'feed',
   jsonl: 'jsonl', ndjson: 'jsonl', json: 'jsonl',
   txt: 'text', text: 'text', md: 'text',
+  // .warc is recognised by its bytes (WARC/1.x) before decoding, so it needs no entry here.
 };
 
 /** Format from a content type such as `application/rss+xml; charset=utf-8`. */

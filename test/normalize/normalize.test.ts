@@ -90,6 +90,14 @@ test('HTML: Readability main text without navigation or ads; JSON-LD, OpenGraph 
   assert.equal(a.text.split('\n\n').length, 3);
 });
 
+test('a page from a WARC archive is the same article as the saved page (same canonical URL)', () => {
+  const fromWarc = get('warc/crawl.warc#3');
+  const page = get('html/page.html');
+  assert.equal(fromWarc.id, page.id);
+  assert.equal(fromWarc.text, page.text);
+  assert.equal(get('warc/crawl.warc#6').title, 'Gespräche über Gefangenenaustausch');
+});
+
 test('HTML metadata fallbacks: og, article:published_time, <time>, meta author, html lang', () => {
   const raw = (html: string): RawDocument => ({ origin: 'x.html', format: 'html', rawHash: 'h', encoding: 'utf-8', body: html, bodyIsHtml: true, meta: {} });
   const body = '<p>Die Delegationen aus beiden Ländern sind am Montag in Genf zu neuen Gesprächen zusammengekommen. Ein Ergebnis gab es zunächst nicht, doch beide Seiten sprachen von einer konstruktiven Atmosphäre.</p><p>Die Gespräche sollen am Dienstag fortgesetzt werden.</p>';

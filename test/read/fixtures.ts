@@ -130,6 +130,45 @@ const JSONL = [
   JSON.stringify({ title: 'Ohne Text' }),
 ].join('\n') + '\n';
 
+function warcRecord(type: string, uri: string | undefined, contentType: string, block: Buffer): Buffer {
+  const head = [
+    'WARC/1.0',
+    `WARC-Type: ${type}`,
+    ...(uri ? [`WARC-Target-URI: ${uri}`] : []),
+    'WARC-Date: 2025-08-12T10:00:00Z',
+    `WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-${String(block.length).padStart(12, '0')}>`,
+    `Content-Type: ${contentType}`,
+    `Content-Length: ${block.length}`,
+  ].join('\r\n');
+  return Buffer.concat([Buffer.from(head + '\r\n\r\n', 'latin1'), block, Buffer.from('\r\n\r\n')]);
+}
+
+function httpResponse(status: string, headers: string[], body: Buffer): Buffer {
+  return Buffer.concat([Buffer.from([`HTTP/1.1 ${status}`, ...headers].join('\r\n') + '\r\n\r\n', 'latin1'), body]);
+}
+
+/** A small crawl: info, request, an HTML page (chunked + gzip), an image, a 404, a plain-text resource. */
+function warc(): Buffer {
+  const page = gzipSync(Buffer.from(HTML, 'utf8'));
+  const half = Math.floor(page.length / 2);
+  const chunked = Buffer.concat([
+    Buffer.from(`${half.toString(16)}\r\n`), page.subarray(0, half), Buffer.from('\r\n'),
+    Buffer.from(`${(page.length - half).toString(16)}\r\n`), page.subarray(half), Buffer.from('\r\n0\r\n\r\n'),
+  ]);
+  const http = (b: string) => Buffer.from(b, 'latin1');
+  return Buffer.concat([
+    warcRecord('warcinfo', undefined, 'application/warc-fields', http('software: chronik-tests\r\n')),
+    warcRecord('request', 'https://www.rheinblick.example/politik/waffenruhe-gefordert', 'application/http; msgtype=request', http('GET /politik/waffenruhe-gefordert HTTP/1.1\r\nHost: www.rheinblick.example\r\n\r\n')),
+    warcRecord('response', 'https://www.rheinblick.example/politik/waffenruhe-gefordert', 'application/http; msgtype=response',
+      httpResponse('200 OK', ['Content-Type: text/html; charset=utf-8', 'Content-Encoding: gzip', 'Transfer-Encoding: chunked'], chunked)),
+    warcRecord('response', 'https://www.rheinblick.example/logo.png', 'application/http; msgtype=response',
+      httpResponse('200 OK', ['Content-Type: image/png'], Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))),
+    warcRecord('response', 'https://www.rheinblick.example/fehlt', 'application/http; msgtype=response',
+      httpResponse('404 Not Found', ['Content-Type: text/html'], Buffer.from('<html><body>Nicht gefunden</body></html>'))),
+    warcRecord('resource', 'https://alpenpost.example/meldung.txt', 'text/plain; charset=iso-8859-1', iconv.encode(LATIN1_TEXT, 'latin1')),
+  ]);
+}
+
 /** Files relative to the fixture root → exact bytes. */
 export function fixtureFiles(): Record<string, Buffer> {
   const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -151,6 +190,8 @@ export function fixtureFiles(): Record<string, Buffer> {
     'feeds/atom.atom': utf8(ATOM),
     'jsonl/articles.jsonl': utf8(JSONL),
     'gz/wire.txt.gz': gzipSync(utf8(WIRE)),
+    'warc/crawl.warc': warc(),
+    'warc/crawl.warc.gz': gzipSync(warc()),
     'bad/image.png': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]),
     'bad/nul.txt': Buffer.concat([utf8('Gespräche\n'), Buffer.from([0, 1, 2, 0, 0, 3]), utf8('Ende\n')]),
     'bad/control.dat': Buffer.from(Array.from({ length: 400 }, (_, k) => (k % 3 === 0 ? 0x41 : (k % 31) + 1))),
@@ -160,6 +201,7 @@ export function fixtureFiles(): Record<string, Buffer> {
     'bad/malformed.xml': utf8('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Kaputt</title>\n<item><title>Erste Meldung</title></channel></rss>\n'),
     'bad/not-a-feed.xml': utf8('<?xml version="1.0"?>\n<config><name>keine Nachrichten</name></config>\n'),
     'bad/malformed.json': utf8('[{"text": "Die Gespräche gehen weiter."}, {"text": ]\n'),
+    'bad/truncated.warc': warc().subarray(0, 900),
     'bad/corrupt.txt.gz': Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]),
   };
   return files;

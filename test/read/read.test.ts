@@ -176,7 +176,23 @@ test('a gzipped feed is sniffed by content after decompression', async () => {
   assert.equal(docs[0]!.format, 'feed');
 });
 
+test('WARC: HTML responses (chunked, gzip) and text resources are read; requests, images and 404s skipped', async () => {
+  for (const name of ['crawl.warc', 'crawl.warc.gz']) {
+    const { docs, failures } = await one(`warc/${name}`);
+    assert.deepEqual(failures, []);
+    assert.deepEqual(docs.map((d) => d.origin.split('#')[1]), ['3', '6']);
+    assert.equal(docs[0]!.format, 'html');
+    assert.equal(docs[0]!.meta.url, 'https://www.rheinblick.example/politik/waffenruhe-gefordert');
+    assert.match(docs[0]!.body, /<article>/);
+    assert.equal(docs[1]!.format, 'text');
+    assert.equal(docs[1]!.encoding, 'windows-1252');
+    assert.match(docs[1]!.body, /^Gespräche über/);
+    assert.notEqual(docs[0]!.rawHash, docs[1]!.rawHash);
+  }
+});
+
 const BAD: Array<[string, RegExp]> = [
+  ['bad/truncated.warc', /^malformed WARC: record \d+ is truncated$/],
   ['bad/image.png', /^binary file \(PNG image\)/],
   ['bad/nul.txt', /^binary file \(contains NUL bytes\)/],
   ['bad/control.dat', /^binary file \(\d+% control bytes\)/],
