@@ -96,6 +96,8 @@ export class Kb {
   readonly roleExamples: { word: string; example: string }[] = [];
   /** Ambiguous aliases flagged in kb/ambiguous.json. */
   readonly flaggedAmbiguous: Set<string>;
+  /** Surnames that are also common words or names (`May`, `Herzog`): linked only next to the full name. */
+  readonly weakSurnames: Set<string>;
   private readonly aliasIndex = new Map<string, string[]>();
   private readonly foldIndex = new Map<string, string[]>();
   private readonly adjectives = new Map<string, string>();
@@ -143,6 +145,7 @@ export class Kb {
       if (first && a.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(first)) this.givenNames.add(first);
     }
     this.flaggedAmbiguous = new Set(read<string[]>('ambiguous.json'));
+    this.weakSurnames = new Set(read<{ surnames: string[] }>('weak-surnames.json').surnames);
   }
 
   private add(e: KbEntry): void {

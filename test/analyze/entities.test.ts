@@ -144,3 +144,11 @@ test('entities: NER spans are trimmed to the name (role words, time nouns, commo
   assert.ok(!texts.some((t) => /Kremlchef|Ölexporte|Woche|Krieg/.test(t)), texts.join('|'));
   assert.equal(find(doc.entities, 'Putin')?.role, 'Kremlchef');
 });
+
+test('entities: surnames that are common words link only next to the full name', () => {
+  const alone = run('Der Herzog von Edinburgh kam. Im May-Fair wurde gefeiert. Frei nach Schiller.');
+  assert.ok(!alone.some((m) => m.kbId === 'isaac-herzog' || m.kbId === 'thorsten-frei'), alone.map((m) => m.text).join('|'));
+  const full = run('Israels Präsident Isaac Herzog reiste nach Berlin. Herzog traf dort Merz.');
+  assert.equal(full.filter((m) => m.kbId === 'isaac-herzog').length, 2);
+  assert.equal(find(full, 'Merz')?.kbId, 'friedrich-merz');
+});

@@ -91,6 +91,10 @@ function gazetteer(kb: Kb, ctx: MentionContext): Cand[] {
       if (surface.includes('\n')) continue;
       if (len === 1 && notAnEntity(surface)) continue;
       const hit = kb.lookup(surface);
+      if (len === 1 && kb.weakSurnames.has(hit.base)) {
+        // `May`, `Herzog`: only a person the article also names in full.
+        hit.entries = hit.entries.filter((e) => e.kind === 'person' && [e.name, ...e.aliases].some((a) => a.includes(' ') && text.includes(a)));
+      }
       if (hit.entries.length === 0) continue;
       out.push({ ts: i, te: i + len, start: tokens[i]!.start, end: tokens[last]!.end, type: hit.entries[0]!.type, source: 'kb', entries: hit.entries, base: hit.base });
       i = last;
