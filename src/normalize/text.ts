@@ -215,7 +215,8 @@ function paragraphs(body: string[]): string[] {
   return out.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
-const PLACE_WORD = String.raw`[A-ZÄÖÜ][\p{L}'’.-]*`;
+// Bounded word length, hyphen only between words: keeps backtracking linear on long lines.
+const PLACE_WORD = String.raw`[A-ZÄÖÜ][\p{L}'’.]{0,30}`;
 const PLACE = String.raw`${PLACE_WORD}(?:(?:\s|/|-)(?:am|an der|im|bei|upon|on|${PLACE_WORD})){0,3}`;
 const DATELINE = new RegExp(
   String.raw`^(${PLACE})(?:,\s*(${PLACE}))?(?:,\s*([^()\-–—]{3,30}?))?\s*(?:\(([^)]{1,40})\))?\s+[-–—]\s+(?=\S)`,
