@@ -7,6 +7,8 @@ export interface EntityLexicon {
   prepositions: Set<string>;
   roleSuffixes: string[];
   nameParticles: Set<string>;
+  /** Plural group names that stand for a union or alliance (`Europäer` → EU); countries come from the KB. */
+  demonymMetonyms: Map<string, string>;
 }
 
 export interface LexiconExamples {
@@ -21,6 +23,7 @@ interface Raw {
   prepositions: string[];
   roleSuffixes: { endings: string[]; examples: { text: string; person: string; role: string }[] };
   nameParticles: string[];
+  demonymMetonyms: Record<string, string>;
 }
 
 const raw = data as Raw;
@@ -32,6 +35,7 @@ export const lexicon: EntityLexicon = {
   // Longest first so `ministerin` wins over `minister`.
   roleSuffixes: [...raw.roleSuffixes.endings].sort((a, b) => b.length - a.length),
   nameParticles: new Set(raw.nameParticles),
+  demonymMetonyms: new Map(Object.entries(raw.demonymMetonyms)),
 };
 
 export const lexiconExamples: LexiconExamples = {

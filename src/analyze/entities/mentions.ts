@@ -22,10 +22,13 @@ interface Cand {
   entries: KbEntry[];
   /** Base form (inflection removed), when known. */
   base?: string;
+  /** Set for `die Russen`/`die Europäer` acting: the country or union they stand for. */
+  metonymOf?: string;
 }
 
 const PRIORITY: Record<Source, number> = { kb: 3, ner: 2, heuristic: 1, compound: 0 };
 const ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des']);
+const CONJ = new Set(['und', 'sowie', 'oder']);
 /** Capitalised words after a name that start a new noun phrase rather than continue the name. */
 const NOUN_ENDINGS = /(ung|heit|keit|schaft|tion|ismus|tät|nis|ment|ium|ungen|anz|enz|ik)$/u;
 const TIME_NOUNS = new Set(['Anfang', 'Ende', 'Mitte', 'Woche', 'Monat', 'Jahr', 'Abend', 'Morgen', 'Tag', 'Nacht', 'Mittag', 'Wochenende', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag']);
@@ -101,6 +104,19 @@ function gazetteer(kb: Kb, ctx: MentionContext): Cand[] {
       break;
     }
   }
+  return out;
+}
+
+/** `die Russen`, `die Europäer` as the subject of an action: stand for their country or union. */
+function demonymMetonyms(kb: Kb, ctx: MentionContext): Cand[] {
+  const out: Cand[] = [];
+  ctx.tokens.forEach((tok, i) => {
+    const of = lexicon.demonymMetonyms.get(tok.text) ?? kb.countryOfDemonym(tok.text);
+    if (!of || !/(en|er|äer)$/.test(tok.text)) return;
+    if ((ctx.tokens[i - 1]?.text ?? '').toLowerCase() !== 'die' || !sameSentence(ctx, i - 1, i)) return;
+    const c: Cand = { ts: i, te: i + 1, start: tok.start, end: tok.end, type: 'LOC', source: 'kb', entries: [], metonymOf: of };
+    if (acting(ctx, c)) out.push(c);
+  });
   return out;
 }
 
@@ -267,16 +283,32 @@ function acting(ctx: MentionContext, c: Cand): boolean {
   const surface = ctx.text.slice(c.start, c.end);
   if (c.base && /s$/.test(surface) && !/s$/.test(c.base)) return false;
   if (/^des$/i.test(tokens[c.ts - 1]?.text ?? '')) return false;
+  // Second conjunct: `In Kiew und Moskau wurde …` inherits the preposition of the first.
+  if (prev && CONJ.has(prev)) {
+    for (let k = p - 1; k >= 0 && k >= p - 4 && sameSentence(ctx, k, c.ts); k--) {
+      const t = tokens[k]!.text;
+      if (lexicon.prepositions.has(t.toLowerCase())) return false;
+      if (!isCap(t) && !ARTICLES.has(t.toLowerCase())) break;
+    }
+  }
   const next = c.te < tokens.length && sameSentence(ctx, c.ts, c.te) ? tokens[c.te]!.text : undefined;
   if (next && lexicon.actionVerbs.has(next)) return true;
   if (prev && lexicon.actionVerbs.has(prev)) return true;
+  // First conjunct of a coordinated subject: `Moskau und Kiew einigten sich …`.
+  if (next && CONJ.has(next)) {
+    for (let k = c.te + 1; k < tokens.length && k <= c.te + 5 && sameSentence(ctx, k, c.ts); k++) {
+      const t = tokens[k]!.text;
+      if (lexicon.actionVerbs.has(t)) return true;
+      if (!isCap(t) && !ARTICLES.has(t.toLowerCase())) break;
+    }
+  }
   return false;
 }
 
 /** Finds, normalises and links the entity mentions of one analysed document. */
 export function findMentions(kb: Kb, doc: AnalyzedArticle): EntityMention[] {
   const ctx = contextOf(doc);
-  const base: Cand[] = [...nerCands(kb, ctx, doc.entities), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx)];
+  const base: Cand[] = [...nerCands(kb, ctx, doc.entities), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...demonymMetonyms(kb, ctx)];
   const first = select(base);
   const knownPersons = new Set<string>();
   for (const c of first) {
@@ -293,6 +325,10 @@ export function findMentions(kb: Kb, doc: AnalyzedArticle): EntityMention[] {
       start: c.start, end: c.end, text, type: c.type, sentence: ctx.sentOf[c.ts] ?? 0,
       normalized: c.base ?? unknownBase(text, seen),
     };
+    if (c.metonymOf) {
+      m.metonym = true;
+      m.kbId = c.metonymOf;
+    }
     const entry = c.entries.length === 1 ? c.entries[0] : undefined;
     if (entry) {
       m.kbId = entry.id;
