@@ -7,7 +7,7 @@ import { extractHtml, type HtmlExtract } from './html.js';
 import { htmlToParagraphs } from './htmltext.js';
 import { articleIdFor, contentHash, normalizeUrl } from './ids.js';
 import { detectLanguage } from './language.js';
-import { agencyName } from './rules.js';
+import { agencyName, nonPersonAuthor } from './rules.js';
 import { parseText } from './text.js';
 
 export { articleIdFor, contentHash, normalizeUrl } from './ids.js';
@@ -40,9 +40,12 @@ export function normalize(raw: RawDocument): Article {
   const publishedRaw = dated?.raw ?? dates[0] ?? null;
   const rawUrl = clean(meta.url) ?? extracted.url ?? null;
   const url = rawUrl && /^https?:\/\//i.test(rawUrl) ? rawUrl : null;
-  const author = clean(meta.author) ?? extracted.author ?? parsed.author ?? null;
-  const agency = parsed.agency ?? agencyFromAuthor(author);
-  const source = clean(meta.source) ?? extracted.publisher ?? parsed.source ?? agency ?? null;
+  const byline = clean(meta.author) ?? extracted.author ?? parsed.author ?? null;
+  const agency = parsed.agency ?? agencyFromAuthor(byline);
+  // A desk or "with agencies" is not an author; an agency name in the byline is the agency.
+  const author = byline && !nonPersonAuthor(byline) && !agencyName(byline) ? byline : null;
+  const metaSource = clean(meta.source);
+  const source = (metaSource && raw.format === 'feed' ? outletName(metaSource) : metaSource) ?? extracted.publisher ?? parsed.source ?? agency ?? null;
   const title = knownTitle ?? parsed.title;
 
   return {
@@ -57,7 +60,7 @@ export function normalize(raw: RawDocument): Article {
     title: title ? title.replace(/\s+/g, ' ').trim() : null,
     published,
     publishedRaw,
-    author: author && agencyName(author) ? null : author,
+    author,
     source,
     agency,
     dateline: parsed.dateline,
@@ -70,6 +73,11 @@ export function normalize(raw: RawDocument): Article {
 function clean(s: string | undefined | null): string | undefined {
   const t = s?.replace(/\s+/g, ' ').trim();
   return t || undefined;
+}
+
+/** A feed's channel title without its section or tagline: `Nordsee-Depesche – Politik` → `Nordsee-Depesche`. */
+function outletName(channelTitle: string): string {
+  return channelTitle.split(/\s+[–—|-]\s+|:\s+/u)[0]!.trim() || channelTitle;
 }
 
 /** Feeds often put the agency in the author field (`dpa`). */

@@ -77,6 +77,13 @@ export function authorLine(line: string): { author: string; agency?: string } | 
   return agency ? { author, agency } : { author };
 }
 
+const NON_PERSON = new RegExp(rules.nonPersonAuthors.pattern, 'iu');
+
+/** True for bylines that name a desk or agencies, not a person (`Redaktion Weltlage24`, `X mit Agenturen`). */
+export function nonPersonAuthor(author: string): boolean {
+  return NON_PERSON.test(author.trim());
+}
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -170,6 +170,12 @@ test('agency in the author field becomes the agency', () => {
   assert.equal(a.source, 'dpa');
 });
 
+test('feeds: channel title without its tagline is the outlet; desk bylines are no author', () => {
+  const a = normalize({ origin: 'f#1', format: 'feed', rawHash: 'h', encoding: 'utf-8', body: 'Die Minister trafen sich am Montag in Riad und sprachen über einen Waffenstillstand.', bodyIsHtml: false, meta: { author: 'Redaktion Weltlage24', source: 'Weltlage24 – Nachrichten rund um die Uhr', title: 'Treffen' } });
+  assert.equal(a.author, null);
+  assert.equal(a.source, 'Weltlage24');
+});
+
 test('an unparseable metadata date falls back to the header line, keeping null when there is none', () => {
   const a = normalize({ origin: 'j#1', format: 'jsonl', rawHash: 'h', encoding: 'utf-8', body: 'Die Minister trafen sich am Montag in Riad.', bodyIsHtml: false, meta: { published: 'gestern', title: 'Treffen' } });
   assert.equal(a.published, null);

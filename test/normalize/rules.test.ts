@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rules from '../../src/normalize/boilerplate.json' with { type: 'json' };
-import { agencyLine, agencyName, authorLine, CUT_MARKERS, cutMarker, DROP_LINES, dropLine } from '../../src/normalize/rules.js';
+import { agencyLine, agencyName, authorLine, nonPersonAuthor, CUT_MARKERS, cutMarker, DROP_LINES, dropLine } from '../../src/normalize/rules.js';
 import { normalizeDateText } from '../../src/normalize/dates.js';
 
 for (const rule of rules.cutMarkers) {
@@ -43,4 +43,9 @@ test('author lines: examples and non-examples', () => {
   for (const [line, author] of rules.authorLine.examples) assert.equal(authorLine(line!)?.author, author, line);
   for (const line of rules.authorLine.nonExamples) assert.equal(authorLine(line), undefined, line);
   assert.deepEqual(authorLine('Von Anna Schmidt, dpa'), { author: 'Anna Schmidt', agency: 'dpa' });
+});
+
+test('non-person bylines: examples and non-examples', () => {
+  for (const ex of rules.nonPersonAuthors.examples) assert.ok(nonPersonAuthor(ex), ex);
+  for (const ex of rules.nonPersonAuthors.nonExamples) assert.equal(nonPersonAuthor(ex), false, ex);
 });
