@@ -116,15 +116,23 @@ export async function mergeEntity(db: Queryable, from: string, into: string): Pr
   await db.query('DELETE FROM entities WHERE id = $1', [from]);
 }
 
-/** Recomputes the surface forms seen per entity from the mentions. */
-export async function refreshAliases(db: Queryable): Promise<void> {
-  await db.query('DELETE FROM entity_aliases');
+/** Recomputes the surface forms seen for the given entities (all when omitted) from the mentions. */
+export async function refreshAliases(db: Queryable, entityIds?: readonly string[]): Promise<void> {
+  if (!entityIds) {
+    await db.query('DELETE FROM entity_aliases');
+    await db.query(
+      `INSERT INTO entity_aliases (entity_id, alias, mentions)
+       SELECT entity_id, text, count(*)::int FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id, text`,
+    );
+    return;
+  }
+  if (entityIds.length === 0) return;
+  await db.query('DELETE FROM entity_aliases WHERE entity_id = ANY($1::text[])', [entityIds]);
   await db.query(
     `INSERT INTO entity_aliases (entity_id, alias, mentions)
-     SELECT entity_id, text, count(*)::int FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id, text`,
+     SELECT entity_id, text, count(*)::int FROM mentions WHERE entity_id = ANY($1::text[]) GROUP BY entity_id, text`,
+    [entityIds],
   );
-  // Entities no mention points to any more (all merged away) go.
-  await db.query('DELETE FROM entities e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)');
 }
 
 export interface EntitySummary {

@@ -120,5 +120,18 @@ for (const driver of DRIVERS) {
       await ingestDocuments(db, [DOC_1, DOC_2]);
       assert.deepEqual(await entitiesJson(db), before1);
     });
+
+    test('a surname stored before its full name is merged into it in a later batch', async () => {
+      await ingestDocuments(db, [{ title: 'Kreisnachrichten', published: '2025-08-09', text: 'Auch Ministerin Obermeier äußerte sich am Samstag.' }]);
+      const lone = (await entitiesJson(db)).filter((e) => e.aliases.includes('Obermeier'));
+      assert.equal(lone.length, 1);
+      assert.equal(lone[0]!.name, 'Obermeier');
+      await ingestDocuments(db, [{ title: 'Landespolitik', published: '2025-08-10', text: 'Die Ministerin Karla Obermeier trat zurück.' }]);
+      const merged = (await entitiesJson(db)).filter((e) => e.aliases.some((a) => a.includes('Obermeier')));
+      assert.equal(merged.length, 1);
+      assert.equal(merged[0]!.name, 'Karla Obermeier');
+      assert.deepEqual(new Set(merged[0]!.aliases), new Set(['Obermeier', 'Karla Obermeier']));
+      assert.equal(merged[0]!.articles, 2);
+    });
   });
 }

@@ -31,7 +31,13 @@ export async function linkEntities(db: Queryable, articleIds: readonly string[])
     await mergeEntity(db, from, into);
     index.forget(from);
   }
-  await refreshAliases(db);
+  // Only the entities this batch touched: alias upkeep stays proportional to the batch.
+  const touched = new Set(links.map((l) => l.entityId));
+  for (const [from, into] of merges) {
+    touched.delete(from);
+    touched.add(into);
+  }
+  await refreshAliases(db, [...touched]);
   return { mentions: pending.length, created: index.created.length, merged: merges.length };
 }
 
