@@ -4,7 +4,7 @@ import { openapi } from './openapi.js';
 import { searchParamsFrom } from './pages/search.js';
 import { timelineFilterFrom } from './pages/timeline.js';
 import { getEntity, listEntities } from './queries/entities.js';
-import { eventTypes, getEvent, timeline } from './queries/events.js';
+import { eventTypes, getEvent, timeline, TIMELINE_LIMIT } from './queries/events.js';
 import { search } from './queries/search.js';
 import { getStory, listStories } from './queries/stories.js';
 import { timexSpan } from './timex-range.js';
@@ -44,8 +44,11 @@ export function mountApi(app: Hono, db: Queryable): void {
   });
 
   app.get('/api/timeline', async (c) => {
-    const events = await timeline(db, timelineFilterFrom((k) => c.req.query(k)));
+    const limit = int(c.req.query('limit'), TIMELINE_LIMIT, 20000) || TIMELINE_LIMIT;
+    const found = await timeline(db, { ...timelineFilterFrom((k) => c.req.query(k)), limit: limit + 1 });
+    const events = found.slice(0, limit);
     return c.json({
+      truncated: found.length > limit,
       events: events.map((e) => {
         const span = timexSpan(e.date);
         return { ...e, start: span?.start ?? null, end: span?.end ?? null, point: span?.point ?? null };

@@ -77,7 +77,14 @@ export const openapi = {
     '/api/timeline': {
       get: {
         summary: 'Merged events sorted by date, with the calendar span each date covers',
-        parameters: [q('entity', 'entity id or name'), q('story', 'story id'), q('type', 'PLOVER type'), q('from', 'TIMEX3 date'), q('to', 'TIMEX3 date')],
+        parameters: [
+          q('entity', 'entity id or canonical name'),
+          q('story', 'story id'),
+          q('type', 'PLOVER type'),
+          q('from', 'TIMEX3 date (events overlapping from its first day)'),
+          q('to', 'TIMEX3 date (events overlapping up to its last day)'),
+          q('limit', 'at most this many events (default 1000)', int),
+        ],
         responses: ok('Timeline'),
       },
     },
@@ -156,6 +163,7 @@ export const openapi = {
       Timeline: {
         type: 'object',
         properties: {
+          truncated: { type: 'boolean', description: 'more events match than were returned' },
           events: {
             type: 'array',
             items: {

@@ -3,8 +3,8 @@ import { enc, eventRow, typeBadge } from '../components.js';
 import { html, qs, type SafeHtml } from '../html.js';
 import { emptyState, notFound, page } from '../layout.js';
 import { listEntities } from '../queries/entities.js';
-import { eventsReady, eventTypes, getEvent, timeline } from '../queries/events.js';
-import { listStories } from '../queries/stories.js';
+import { eventsReady, eventTypes, getEvent, timeline, TIMELINE_LIMIT } from '../queries/events.js';
+import { storyOptions } from '../queries/stories.js';
 import type { EventDetail, TimelineFilter } from '../queries/types.js';
 
 export function timelineFilterFrom(get: (k: string) => string | undefined): TimelineFilter {
@@ -44,24 +44,26 @@ export async function timelinePage(db: Queryable, f: TimelineFilter, selected?: 
   if (!(await eventsReady(db))) {
     return page({ title: 'Zeitleiste', nav: 'timeline', body: html`<h1>Zeitleiste</h1>${emptyState('Noch keine Ereignisse', html`<p>Ereignisse erscheinen hier, sobald Artikel mit Ereigniserkennung eingelesen sind: <code>chronik ingest PFAD</code> oder <code>chronik demo</code>.</p>`)}` });
   }
-  const [events, types, stories, entities] = await Promise.all([
-    timeline(db, f),
+  const [found, types, stories, entities] = await Promise.all([
+    timeline(db, { ...f, limit: TIMELINE_LIMIT + 1 }),
     eventTypes(db),
-    listStories(db, { limit: 200 }),
-    listEntities(db, { limit: 200 }),
+    storyOptions(db, 200),
+    listEntities(db, { limit: 200, articleCounts: false }),
   ]);
+  const events = found.slice(0, TIMELINE_LIMIT);
+  const truncated = found.length > TIMELINE_LIMIT;
   const ev = selected ? await getEvent(db, selected) : null;
   const apiQuery = qs({ entity: f.entity, story: f.story, type: f.type, from: f.from, to: f.to });
   const opt = (value: string, label: string, current?: string) => html`<option value="${value}"${value === current ? html` selected` : ''}>${label}</option>`;
   const filters = html`<form class="filters" action="/timeline" method="get" aria-label="Filter">
 <label>Entität <select name="entity"><option value="">alle</option>${entities.items.map((e) => opt(e.id, `${e.name} (${e.type})`, f.entity))}</select></label>
-<label>Story <select name="story"><option value="">alle</option>${stories.items.map((s) => opt(s.id, s.label, f.story))}</select></label>
+<label>Story <select name="story"><option value="">alle</option>${stories.map((s) => opt(s.id, s.label, f.story))}</select></label>
 <label>Typ <select name="type"><option value="">alle</option>${types.map((t) => opt(t.type, `${t.type} (${t.count})`, f.type))}</select></label>
 <label>von <input name="from" value="${f.from ?? ''}" placeholder="2025-08" size="10"></label>
 <label>bis <input name="to" value="${f.to ?? ''}" placeholder="2025-09" size="10"></label>
 <button type="submit">Filtern</button> <a href="/timeline">zurücksetzen</a></form>`;
   const body = events.length
-    ? html`<p class="meta">${events.length} Ereignisse. Ziehen oder <kbd>[</kbd>/<kbd>]</kbd> zum Verschieben, Mausrad oder <kbd>+</kbd>/<kbd>−</kbd> zum Zoomen; ein Ereignis anklicken zeigt seine Belege.</p>
+    ? html`<p class="meta">${truncated ? html`<strong>Die ersten ${TIMELINE_LIMIT} Ereignisse</strong> (nach Datum); Filter grenzen weiter ein.` : html`${events.length} Ereignisse.`} Ziehen oder <kbd>[</kbd>/<kbd>]</kbd> zum Verschieben, Mausrad oder <kbd>+</kbd>/<kbd>−</kbd> zum Zoomen; ein Ereignis anklicken zeigt seine Belege.</p>
 <div class="tl-tools"><button type="button" id="tl-back">← Früher ([)</button> <button type="button" id="tl-fwd">Später (]) →</button> <button type="button" id="tl-in">Vergrößern (+)</button> <button type="button" id="tl-out">Verkleinern (−)</button> <button type="button" id="tl-fit">Alles zeigen</button></div>
 <div id="timeline" class="timeline" data-src="/api/timeline${apiQuery}" aria-label="Zeitachse der Ereignisse"></div>
 <div class="two-col"><section aria-labelledby="h-list"><h2 id="h-list">Ereignisse chronologisch</h2>

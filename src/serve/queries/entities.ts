@@ -41,7 +41,7 @@ export async function countEntities(db: Queryable): Promise<number> {
 
 export async function listEntities(
   db: Queryable,
-  o: { type?: string; q?: string; limit?: number; offset?: number } = {},
+  o: { type?: string; q?: string; limit?: number; offset?: number; articleCounts?: boolean } = {},
 ): Promise<{ total: number; items: EntitySummary[] }> {
   if (!(await entitiesReady(db))) return { total: 0, items: [] };
   const params: unknown[] = [];
@@ -51,15 +51,24 @@ export async function listEntities(
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM entities e ${w}`, params);
   const limit = Math.min(Math.max(o.limit ?? 100, 1), 1000);
+  // Mention counts from entity_aliases (kept per surface form by the entity resolver): far fewer
+  // rows than mentions; article counts only for the rows of this page, through mentions_entity.
   const rows = await db.query<EntityRow>(
-    `SELECT e.id, e.name, e.type, e.kb_id, coalesce(s.n, 0)::int AS mentions, coalesce(s.arts, 0)::int AS articles
+    `SELECT e.id, e.name, e.type, e.kb_id, coalesce(al.n, 0)::int AS mentions, 0 AS articles
        FROM entities e
-       LEFT JOIN (SELECT entity_id, count(*) AS n, count(DISTINCT article_id) AS arts
-                    FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id) s ON s.entity_id = e.id
+       LEFT JOIN (SELECT entity_id, sum(mentions) AS n FROM entity_aliases GROUP BY entity_id) al ON al.entity_id = e.id
        ${w}
       ORDER BY mentions DESC, e.name, e.id LIMIT ${limit} OFFSET ${Math.max(o.offset ?? 0, 0)}`,
     params,
   );
+  if (o.articleCounts !== false && rows.length) {
+    const counts = await db.query<{ id: string; n: number }>(
+      'SELECT entity_id AS id, count(DISTINCT article_id)::int AS n FROM mentions WHERE entity_id = ANY($1::text[]) GROUP BY entity_id',
+      [rows.map((r) => r.id)],
+    );
+    const byId = new Map(counts.map((c) => [c.id, c.n]));
+    for (const r of rows) r.articles = byId.get(r.id) ?? 0;
+  }
   return { total: count?.n ?? 0, items: rows.map(toEntity) };
 }
 

@@ -56,7 +56,11 @@ function toEvent(r: EventRow): TimelineEvent {
   };
 }
 
-// First evidence sentence and the story most of its evidence belongs to, per event.
+// Lists need only the event row; one event also gets its first evidence sentence and the story
+// most of its evidence belongs to (per-row subqueries are too slow for long lists).
+const LIST_SELECT = `SELECT e.id, e.type, e.mode, e.date_value, e.date_source, e.status, e.place, e.actors, e.recipients,
+       e.sources, e.mentions, NULL::text AS text, NULL::text AS story_id
+  FROM events e`;
 const EVENT_SELECT = `SELECT e.id, e.type, e.mode, e.date_value, e.date_source, e.status, e.place, e.actors, e.recipients,
        e.sources, e.mentions, ev.sentence AS text, st.story_id
   FROM events e
@@ -71,6 +75,10 @@ function participantSql(params: unknown[], who: string[]): string {
   return `(e.actors ?| $${p}::text[] OR e.recipients ?| $${p}::text[])`;
 }
 
+/** Events drawn at once; beyond this the page asks to narrow the filters (the axis stays usable). */
+export const TIMELINE_LIMIT = 1000;
+
+/** Events matching a filter, by date, at most `f.limit` (default TIMELINE_LIMIT). */
 export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<TimelineEvent[]> {
   if (!(await eventsReady(db))) return [];
   const params: unknown[] = [];
@@ -86,9 +94,9 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<T
                          WHERE m.event_id = e.id AND a.story_id = $${params.push(f.story)})`);
   }
   if (f.entity) where.push(participantSql(params, await resolveEntityName(db, f.entity)));
-  const limit = Math.min(Math.max(f.limit ?? 5000, 1), 20000);
+  const limit = Math.min(Math.max(f.limit ?? TIMELINE_LIMIT, 1), 20000);
   const rows = await db.query<EventRow>(
-    `${EVENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    `${LIST_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY e.date_lo NULLS LAST, e.date_value, e.id LIMIT ${limit}`,
     params,
   );
@@ -147,7 +155,7 @@ export async function eventCount(db: Queryable): Promise<number> {
 export async function eventsOfArticles(db: Queryable, where: string, params: unknown[]): Promise<TimelineEvent[]> {
   if (!(await eventsReady(db))) return [];
   const rows = await db.query<EventRow>(
-    `${EVENT_SELECT} WHERE e.id IN (SELECT m.event_id FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE ${where})
+    `${LIST_SELECT} WHERE e.id IN (SELECT m.event_id FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE ${where})
       ORDER BY e.date_lo NULLS LAST, e.date_value, e.id LIMIT 1000`,
     params,
   );
@@ -159,7 +167,7 @@ export async function eventsOfEntity(db: Queryable, who: string[]): Promise<Time
   if (!(await eventsReady(db)) || who.length === 0) return [];
   const params: unknown[] = [];
   const rows = await db.query<EventRow>(
-    `${EVENT_SELECT} WHERE ${participantSql(params, who)} ORDER BY e.date_lo NULLS LAST, e.date_value, e.id LIMIT 1000`,
+    `${LIST_SELECT} WHERE ${participantSql(params, who)} ORDER BY e.date_lo NULLS LAST, e.date_value, e.id LIMIT 1000`,
     params,
   );
   return rows.map(toEvent);

@@ -30,7 +30,7 @@ async function summarise(db: Queryable, rows: StoryRow[]): Promise<StorySummary[
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const stats = await db.query<{ sid: string; n: number; src: number }>(
-    `SELECT sid, count(*)::int AS n, count(DISTINCT source)::int AS src FROM (${MEMBERS}) m GROUP BY sid`,
+    `SELECT sid, count(*)::int AS n, count(DISTINCT coalesce(source, ''))::int AS src FROM (${MEMBERS}) m GROUP BY sid`,
     [ids],
   );
   const days = await db.query<{ sid: string; period: string; count: number }>(
@@ -110,6 +110,14 @@ export async function getStory(db: Queryable, id: string): Promise<StoryDetail |
     entities,
     events: await eventsOfArticles(db, `m.article_id IN (SELECT id FROM (${MEMBERS}) x)`, [[id]]),
   };
+}
+
+/** Id and label of the most recently active stories (filter menus). */
+export async function storyOptions(db: Queryable, limit = 200): Promise<{ id: string; label: string }[]> {
+  if (!(await storiesReady(db))) return [];
+  return db.query<{ id: string; label: string }>(
+    `SELECT id, label FROM stories ORDER BY last_day DESC NULLS LAST, seq DESC LIMIT ${Math.min(Math.max(limit, 1), 1000)}`,
+  );
 }
 
 /** Labels of stories by id (facets, links). */
