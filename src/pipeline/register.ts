@@ -8,3 +8,4 @@ import './hooks.js';
 import './time.js';
 import './entities.js';
 import './events.js';
+import './stories.js';

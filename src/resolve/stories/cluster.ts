@@ -1,0 +1,123 @@
+import type { Terms } from './features.js';
+
+/** Settings of story clustering (chosen on the sample corpus; see test/resolve/stories.test.ts). */
+export interface StoryOptions {
+  /** Weight of each term space in the combined similarity (they sum to 1). */
+  weights: Record<'t' | 'b' | 's' | 'e', number>;
+  /** Similarity (after time decay) from which an article joins a story. */
+  threshold: number;
+  /** Days after which the time factor has fallen to 1/e. */
+  decayDays: number;
+  /** Stories whose last article is older than this many days are no longer candidates. */
+  windowDays: number;
+  /** Terms kept per space in a story's centroid. */
+  centroidTerms: number;
+}
+
+export const STORY_DEFAULTS: StoryOptions = {
+  weights: { e: 0.4, b: 0.25, s: 0.15, t: 0.2 },
+  // 0.12: on the sample corpus this gives the gold's two stories plus one for an English article
+  // (pairwise P 1.000 / R 0.995); on 400 same-day 10kGNAD articles, clusters of at most 12 with 86 %
+  // topic purity. 0.10 merges more (largest 21), 0.15 splits the sample's main story (R 0.68).
+  threshold: 0.12,
+  decayDays: 21,
+  windowDays: 60,
+  centroidTerms: 300,
+};
+
+export interface StoryState {
+  id: string;
+  centroid: Terms;
+  firstDay: string | null;
+  lastDay: string | null;
+  articles: number;
+}
+
+/** Streaming document frequencies: how many articles so far contain each term. */
+export interface DocFreq {
+  n: number;
+  df: Map<string, number>;
+}
+
+const idf = (d: DocFreq, term: string): number => Math.log((d.n + 1) / ((d.df.get(term) ?? 0) + 1)) + 1;
+
+function cosine(a: Terms, b: Terms, prefix: string, d: DocFreq): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, v] of Object.entries(a)) {
+    if (!k.startsWith(prefix)) continue;
+    const w = v * idf(d, k);
+    na += w * w;
+    const bv = b[k];
+    if (bv) dot += w * bv * idf(d, k);
+  }
+  for (const [k, v] of Object.entries(b)) {
+    if (!k.startsWith(prefix)) continue;
+    const w = v * idf(d, k);
+    nb += w * w;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+const DAY = 86_400_000;
+function daysOutside(day: string | null, s: StoryState): number {
+  if (!day || !s.firstDay || !s.lastDay) return 0;
+  const t = Date.parse(day);
+  const lo = Date.parse(s.firstDay);
+  const hi = Date.parse(s.lastDay);
+  return t < lo ? (lo - t) / DAY : t > hi ? (t - hi) / DAY : 0;
+}
+
+/** Combined similarity of an article to a story: weighted cosines of the term spaces, decayed by distance in time. */
+export function similarity(terms: Terms, day: string | null, s: StoryState, d: DocFreq, o: StoryOptions = STORY_DEFAULTS): number {
+  let sim = 0;
+  for (const [k, w] of Object.entries(o.weights)) sim += w * cosine(terms, s.centroid, `${k}:`, d);
+  return sim * Math.exp(-daysOutside(day, s) / o.decayDays);
+}
+
+export function addToDocFreq(d: DocFreq, terms: Terms): void {
+  d.n++;
+  for (const k of Object.keys(terms)) d.df.set(k, (d.df.get(k) ?? 0) + 1);
+}
+
+/** Adds an article to a story: centroid sums (pruned per space), date range, count. */
+export function absorb(s: StoryState, terms: Terms, day: string | null, o: StoryOptions = STORY_DEFAULTS): void {
+  const sum: Terms = { ...s.centroid };
+  for (const [k, v] of Object.entries(terms)) sum[k] = (sum[k] ?? 0) + v;
+  const kept: Terms = {};
+  for (const p of ['t:', 'b:', 's:', 'e:']) {
+    Object.entries(sum).filter(([k]) => k.startsWith(p)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, o.centroidTerms).forEach(([k, v]) => {
+        kept[k] = v;
+      });
+  }
+  s.centroid = kept;
+  if (day) {
+    if (!s.firstDay || day < s.firstDay) s.firstDay = day;
+    if (!s.lastDay || day > s.lastDay) s.lastDay = day;
+  }
+  s.articles++;
+}
+
+/** The best story for an article above the threshold, among those still within the time window. */
+export function bestStory(terms: Terms, day: string | null, stories: readonly StoryState[], d: DocFreq, o: StoryOptions = STORY_DEFAULTS): { story: StoryState; score: number } | null {
+  let best: { story: StoryState; score: number } | null = null;
+  for (const s of stories) {
+    if (day && s.lastDay && (Date.parse(day) - Date.parse(s.lastDay)) / DAY > o.windowDays) continue;
+    const score = similarity(terms, day, s, d, o);
+    if (score >= o.threshold && (!best || score > best.score)) best = { story: s, score };
+  }
+  return best;
+}
+
+/** A short label: the story's top entities, then its top title words. */
+export function labelOf(s: StoryState, d: DocFreq): string {
+  const ranked = (p: string, n: number): string[] =>
+    Object.entries(s.centroid).filter(([k]) => k.startsWith(p))
+      .map(([k, v]) => [k.slice(p.length), v * idf(d, k)] as const)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([k]) => k);
+  const ents = ranked('e:', 3);
+  const words = ranked('t:', 3);
+  return [ents.join(', '), words.join(', ')].filter(Boolean).join(' — ') || '(ohne Titel)';
+}

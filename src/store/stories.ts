@@ -1,0 +1,173 @@
+import type { Queryable } from './db.js';
+
+/** Storage of story features, streaming document frequencies and stories (042_stories.sql). */
+
+export type TermCounts = Record<string, number>;
+
+const N_KEY = '__n__';
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+const day = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+
+export async function saveStoryFeatures(tx: Queryable, articleId: string, terms: TermCounts, firstDay: string | null): Promise<void> {
+  await tx.query(
+    'INSERT INTO story_features (article_id, terms, day) VALUES ($1, $2::jsonb, $3::date) ON CONFLICT (article_id) DO NOTHING',
+    [articleId, JSON.stringify(terms), firstDay],
+  );
+}
+
+export interface FeatureRow {
+  articleId: string;
+  terms: TermCounts;
+  day: string | null;
+  duplicateOf: string | null;
+  storyId: string | null;
+}
+
+interface FeatureDbRow {
+  [k: string]: unknown;
+  id: string;
+  terms: TermCounts | string | null;
+  day: string | Date | null;
+  duplicate_of: string | null;
+  story_id: string | null;
+}
+
+const toFeature = (r: FeatureDbRow): FeatureRow => ({
+  articleId: r.id,
+  terms: r.terms ? json(r.terms) : {},
+  day: day(r.day),
+  duplicateOf: r.duplicate_of,
+  storyId: r.story_id,
+});
+
+/** Features and duplicate marks of the given articles, in the order of `ids` (articles without features get `{}`). */
+export async function featuresOf(q: Queryable, ids: readonly string[]): Promise<FeatureRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await q.query<FeatureDbRow>(
+    `SELECT a.id, f.terms, f.day::text AS day, a.duplicate_of, a.story_id FROM articles a
+       LEFT JOIN story_features f ON f.article_id = a.id WHERE a.id = ANY($1::text[])`,
+    [[...ids]],
+  );
+  const byId = new Map(rows.map((r) => [r.id, toFeature(r)]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+/** Every article with its features, in publication-date order then id (the batch order of `restory`). */
+export async function allFeaturesByDate(q: Queryable): Promise<FeatureRow[]> {
+  const rows = await q.query<FeatureDbRow>(
+    `SELECT a.id, f.terms, f.day::text AS day, a.duplicate_of, a.story_id FROM articles a
+       LEFT JOIN story_features f ON f.article_id = a.id ORDER BY a.published_sort NULLS LAST, a.id`,
+  );
+  return rows.map(toFeature);
+}
+
+/** Document frequencies of `terms` and the number of articles counted. */
+export async function loadDocFreq(q: Queryable, terms: readonly string[]): Promise<{ n: number; df: Map<string, number> }> {
+  const rows = await q.query<{ term: string; df: number }>('SELECT term, df FROM story_df WHERE term = ANY($1::text[])', [[...terms, N_KEY]]);
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const r of rows) {
+    if (r.term === N_KEY) n = Number(r.df);
+    else df.set(r.term, Number(r.df));
+  }
+  return { n, df };
+}
+
+export async function addDocFreq(q: Queryable, terms: readonly string[]): Promise<void> {
+  await q.query(
+    `INSERT INTO story_df (term, df) SELECT t, 1 FROM unnest($1::text[]) AS t
+     ON CONFLICT (term) DO UPDATE SET df = story_df.df + 1`,
+    [[...new Set([...terms, N_KEY])]],
+  );
+}
+
+/** Replaces the whole document-frequency table (after a batch recompute). */
+export async function replaceDocFreq(q: Queryable, n: number, df: ReadonlyMap<string, number>): Promise<void> {
+  await q.query('DELETE FROM story_df');
+  const terms = [...df.keys(), N_KEY];
+  const counts = [...df.values(), n];
+  await q.query('INSERT INTO story_df (term, df) SELECT * FROM unnest($1::text[], $2::int[])', [terms, counts]);
+}
+
+export interface StoryRow {
+  id: string;
+  label: string;
+  firstDay: string | null;
+  lastDay: string | null;
+  articles: number;
+  centroid: TermCounts;
+}
+
+interface StoryDbRow {
+  [k: string]: unknown;
+  id: string;
+  label: string;
+  first_day: string | Date | null;
+  last_day: string | Date | null;
+  articles: number;
+  centroid: TermCounts | string;
+}
+
+const toStory = (r: StoryDbRow): StoryRow => ({
+  id: r.id,
+  label: r.label,
+  firstDay: day(r.first_day),
+  lastDay: day(r.last_day),
+  articles: Number(r.articles),
+  centroid: json(r.centroid),
+});
+
+/** Stories still open for new articles: last article on or after `since` (or undated). */
+export async function openStories(q: Queryable, since: string | null): Promise<StoryRow[]> {
+  const rows = since
+    ? await q.query<StoryDbRow>(`SELECT id, label, first_day::text AS first_day, last_day::text AS last_day, articles, centroid FROM stories
+        WHERE last_day IS NULL OR last_day >= $1::date ORDER BY seq`, [since])
+    : await q.query<StoryDbRow>('SELECT id, label, first_day::text AS first_day, last_day::text AS last_day, articles, centroid FROM stories ORDER BY seq');
+  return rows.map(toStory);
+}
+
+export async function upsertStory(q: Queryable, s: StoryRow): Promise<void> {
+  await q.query(
+    `INSERT INTO stories (id, label, first_day, last_day, articles, centroid) VALUES ($1,$2,$3::date,$4::date,$5,$6::jsonb)
+     ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, first_day = EXCLUDED.first_day, last_day = EXCLUDED.last_day,
+       articles = EXCLUDED.articles, centroid = EXCLUDED.centroid`,
+    [s.id, s.label, s.firstDay, s.lastDay, s.articles, JSON.stringify(s.centroid)],
+  );
+}
+
+/** Puts an article and every duplicate of it into a story. */
+export async function setArticleStory(q: Queryable, articleId: string, storyId: string | null): Promise<void> {
+  await q.query('UPDATE articles SET story_id = $2 WHERE id = $1 OR duplicate_of = $1', [articleId, storyId]);
+}
+
+export async function storyOfArticle(q: Queryable, articleId: string): Promise<string | null> {
+  const rows = await q.query<{ story_id: string | null }>('SELECT story_id FROM articles WHERE id = $1', [articleId]);
+  return rows[0]?.story_id ?? null;
+}
+
+export async function clearStories(q: Queryable): Promise<void> {
+  await q.query('UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL');
+  await q.query('DELETE FROM stories');
+  await q.query('DELETE FROM story_df');
+}
+
+export interface StoryListing {
+  id: string;
+  label: string;
+  articles: string[];
+  from: string | null;
+  to: string | null;
+}
+
+/** Stories with their article ids (duplicates included), by first date then id. */
+export async function listStories(q: Queryable): Promise<StoryListing[]> {
+  const stories = await q.query<StoryDbRow>(
+    'SELECT id, label, first_day::text AS first_day, last_day::text AS last_day, articles, centroid FROM stories ORDER BY first_day NULLS LAST, id',
+  );
+  const members = await q.query<{ id: string; story_id: string }>(
+    'SELECT id, story_id FROM articles WHERE story_id IS NOT NULL ORDER BY published_sort NULLS LAST, seq',
+  );
+  const by = new Map<string, string[]>();
+  for (const m of members) by.set(m.story_id, [...(by.get(m.story_id) ?? []), m.id]);
+  return stories.map((s) => ({ id: s.id, label: s.label, articles: by.get(s.id) ?? [], from: day(s.first_day), to: day(s.last_day) }));
+}
