@@ -11,6 +11,29 @@ import { paths } from '../../src/paths.js';
 
 const corpus = join(paths.examples, 'corpus');
 
+/** What examples/README.md says each file holds (written by the corpus author, not by this reader). */
+const EXPECTED: Record<string, Partial<Pick<Article, 'title' | 'published' | 'author' | 'agency' | 'dateline' | 'language' | 'source' | 'encoding'>>> = {
+  'elbflorenz-bote/2025-07-08-trump-putin-telefonat.txt': { published: '2025-07-08', author: 'Katrin Vollmer', title: 'Trump und Putin telefonieren – und wollen sich treffen' },
+  'mainfranken-rundblick/selenskyj-fordert-waffenruhe.txt': { published: '2025-07-10', agency: 'AFP', dateline: 'Kiew' },
+  'weltlage24/moskau-weist-waffenruhe-zurueck.txt': { title: null, published: '2025-07-11' },
+  'dpa/2025-07-16-istanbul-gefangenenaustausch.txt': { published: '2025-07-16', agency: 'dpa', dateline: 'Istanbul' },
+  'nordsee-depesche/2025-07-22-trump-droht-cp1252.txt': { published: '2025-07-22', author: 'Björn Aßmann', encoding: 'windows-1252' },
+  'politik-telegramm/2025-07-23-eu-sanktionspaket.txt': { published: '2025-07-23', dateline: 'Brüssel' },
+  'mainfranken-rundblick/gefangenenaustausch-vollzogen.txt': { published: '2025-07-26', agency: 'Reuters', author: 'Lena Hofstätter' },
+  'mainfranken-rundblick/riad-gespraeche-gipfel-vereinbart.txt': { published: '2025-08-05', dateline: 'Riad' },
+  'elbflorenz-bote/2025-08-13-selenskyj-in-berlin.txt': { published: '2025-08-13', agency: 'dpa', dateline: 'Berlin' },
+  'weltlage24/gipfel-endet-ohne-waffenruhe.txt': { published: null, title: 'Gipfel in Abu Dhabi endet ohne Waffenruhe' },
+  'nordsee-depesche/2025-08-22-gipfel-ohne-ergebnis.txt': { published: '2025-08-22', dateline: 'Abu Dhabi' },
+  'english/northbridge-courier-2025-07-09-trump-putin-call.txt': { published: '2025-07-09', language: 'en', dateline: 'Washington' },
+  'english/continental-ledger-2025-07-31-witkoff-moscow.txt': { published: '2025-07-31', language: 'en', source: 'Continental Ledger' },
+  'english/northbridge-courier-2025-08-22-summit.txt': { published: '2025-08-22', agency: 'Reuters', language: 'en' },
+  'html/elbflorenz-bote-2025-07-30-witkoff-moskau.html': { published: '2025-07-30', source: 'Elbflorenz-Bote', language: 'de' },
+  'feeds/nordsee-depesche-rss.xml#1': { published: '2025-08-12', source: 'Nordsee-Depesche' },
+  'feeds/nordsee-depesche-rss.xml#4': { published: '2025-07-29' },
+  'feeds/weltlage24-atom.xml#2': { published: '2025-08-06', source: 'Weltlage24', author: null },
+  'jsonl/presseschau-2025-08.jsonl#3': { published: '2025-08-21', source: 'Elbflorenz-Bote' },
+};
+
 test('sample corpus: every input reads and normalises, fields look right', { skip: !existsSync(corpus) && 'no corpus yet' }, async () => {
   const articles: Article[] = [];
   const failures: InputFailure[] = [];
@@ -40,6 +63,14 @@ test('sample corpus: every input reads and normalises, fields look right', { ski
     if (a.published) assert.match(a.published, /^\d{4}(-\d{2}(-\d{2})?)?$/, where);
     assert.match(a.id, /^[ut][0-9a-f]{16}$/, where);
   }
+
+  const byWhere = new Map(articles.map((a) => [a.origin.slice(corpus.length + 1), a]));
+  for (const [where, fields] of Object.entries(EXPECTED)) {
+    const a = byWhere.get(where);
+    if (!a) continue; // the corpus author may rename files; the generic checks above still hold
+    for (const [k, v] of Object.entries(fields)) assert.equal(a[k as keyof Article], v, `${where}: ${k}`);
+  }
+  assert.ok([...byWhere.keys()].filter((k) => k in EXPECTED).length >= 12, 'most documented files found');
 
   const titled = articles.filter((a) => a.title).length;
   assert.ok(titled >= articles.length - 3, `titles found for ${titled} of ${articles.length}`);
