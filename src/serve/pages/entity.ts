@@ -2,7 +2,7 @@ import type { Queryable } from '../../store/db.js';
 import { articleRow, enc, eventRow, num, pager } from '../components.js';
 import { html, qs, type SafeHtml } from '../html.js';
 import { emptyState, notFound, page } from '../layout.js';
-import { coMentionLinks, entitiesReady, getEntity, listEntities } from '../queries/entities.js';
+import { coMentionLinks, countEntities, entitiesReady, getEntity, listEntities } from '../queries/entities.js';
 import { barChart, fillMonths, network } from '../svg.js';
 
 const TYPES: [string, string][] = [
@@ -47,8 +47,8 @@ ${e.roles.length ? html`<section><h2>Rollen</h2><ul>${e.roles.map((r) => html`<l
 }
 
 export async function entitiesPage(db: Queryable, q: { type?: string; q?: string; page?: number }): Promise<SafeHtml> {
-  if (!(await entitiesReady(db))) {
-    return page({ title: 'Entitäten', nav: 'entities', body: html`<h1>Entitäten</h1>${emptyState('Noch keine Entitäten', html`<p>Personen, Organisationen und Orte erscheinen hier, sobald Artikel mit Entitätserkennung eingelesen sind: <code>chronik ingest PFAD</code> oder <code>chronik demo</code>.</p>`)}` });
+  if (!(await entitiesReady(db)) || (!q.type && !q.q && (await countEntities(db)) === 0)) {
+    return page({ title: 'Entitäten', nav: 'entities', body: html`<h1>Entitäten</h1>${emptyState('Noch keine Entitäten', html`<p>Personen, Organisationen und Orte erscheinen hier, sobald Artikel eingelesen sind: <code>chronik ingest PFAD</code> oder die Beispieldaten mit <code>chronik demo</code>.</p>`)}` });
   }
   const size = 100;
   const pageNo = Math.max(1, q.page ?? 1);

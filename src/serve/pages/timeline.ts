@@ -3,7 +3,7 @@ import { enc, eventRow, typeBadge } from '../components.js';
 import { html, qs, type SafeHtml } from '../html.js';
 import { emptyState, notFound, page } from '../layout.js';
 import { listEntities } from '../queries/entities.js';
-import { eventsReady, eventTypes, getEvent, timeline, TIMELINE_LIMIT } from '../queries/events.js';
+import { eventCount, eventsReady, eventTypes, getEvent, timeline, TIMELINE_LIMIT } from '../queries/events.js';
 import { storyOptions } from '../queries/stories.js';
 import type { EventDetail, TimelineFilter } from '../queries/types.js';
 
@@ -41,8 +41,8 @@ ${headingLevel === 'h1' ? html`<h1 id="ev-h">${heading}</h1>` : html`<h2 id="ev-
 }
 
 export async function timelinePage(db: Queryable, f: TimelineFilter, selected?: string): Promise<SafeHtml> {
-  if (!(await eventsReady(db))) {
-    return page({ title: 'Zeitleiste', nav: 'timeline', body: html`<h1>Zeitleiste</h1>${emptyState('Noch keine Ereignisse', html`<p>Ereignisse erscheinen hier, sobald Artikel mit Ereigniserkennung eingelesen sind: <code>chronik ingest PFAD</code> oder <code>chronik demo</code>.</p>`)}` });
+  if (!(await eventsReady(db)) || (await eventCount(db)) === 0) {
+    return page({ title: 'Zeitleiste', nav: 'timeline', body: html`<h1>Zeitleiste</h1>${emptyState('Noch keine Ereignisse', html`<p>Ereignisse erscheinen hier, sobald Artikel eingelesen sind: <code>chronik ingest PFAD</code> oder die Beispieldaten mit <code>chronik demo</code>.</p>`)}` });
   }
   const [found, types, stories, entities] = await Promise.all([
     timeline(db, { ...f, limit: TIMELINE_LIMIT + 1 }),
