@@ -38,7 +38,8 @@ export function normalize(raw: RawDocument): Article {
   const dated = dates.map((d) => ({ raw: d, value: normalizeDateText(d)?.value })).find((d) => d.value);
   const published = dated?.value ?? null;
   const publishedRaw = dated?.raw ?? dates[0] ?? null;
-  const rawUrl = clean(meta.url) ?? extracted.url ?? null;
+  // A page's canonical URL names the article better than the address it was fetched from.
+  const rawUrl = absoluteUrl(extracted.url, meta.url) ?? clean(meta.url) ?? null;
   const url = rawUrl && /^https?:\/\//i.test(rawUrl) ? rawUrl : null;
   const byline = clean(meta.author) ?? extracted.author ?? parsed.author ?? null;
   const agency = parsed.agency ?? agencyFromAuthor(byline);
@@ -68,6 +69,16 @@ export function normalize(raw: RawDocument): Article {
     text,
     contentHash: contentHash(text),
   };
+}
+
+function absoluteUrl(href: string | undefined, base: string | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    const u = base ? new URL(href, base) : new URL(href);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function clean(s: string | undefined | null): string | undefined {

@@ -3,6 +3,7 @@
  * Item content stays HTML where the feed gives HTML; normalize turns it into text.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseHTML } from 'linkedom';
 import type { RawDocument, SourceMetadata } from '../model/article.js';
 import { failure, type DecodedInput, type ReadResult } from './types.js';
 
@@ -23,11 +24,18 @@ const parser = new XMLParser({
 });
 
 export function* readFeed(input: DecodedInput): Generator<ReadResult> {
-  const xml = input.text.replace(/^\uFEFF/, '').trimStart();
-  const valid = XMLValidator.validate(xml);
+  let xml = input.text.replace(/^\uFEFF/, '').trimStart();
+  let valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    yield failure(input.origin, `malformed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
-    return;
+    // Bare `&` in links and titles is the most common fault of real feeds; forgive only that one.
+    const repaired = xml.replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;');
+    const again = repaired === xml ? valid : XMLValidator.validate(repaired);
+    if (again !== true) {
+      yield failure(input.origin, `malformed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+      return;
+    }
+    xml = repaired;
+    valid = again;
   }
   let root: Node;
   try {
@@ -161,6 +169,13 @@ function nodes(v: unknown): Node[] {
 
 function clean(m: Record<string, string | undefined>): SourceMetadata {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(m)) if (v) out[k] = v;
+  for (const [k, v] of Object.entries(m)) if (v) out[k] = k === 'url' ? v : decodeEntities(v);
   return out as SourceMetadata;
+}
+
+/** HTML entities the XML parser leaves alone (`&auml;` in a title); an HTML parser knows them all. */
+function decodeEntities(s: string): string {
+  if (!/&(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);/.test(s)) return s;
+  const { document } = parseHTML(`<!doctype html><html><body><p>${s.replace(/</g, '&lt;')}</p></body></html>`);
+  return (document.querySelector('p')?.textContent ?? s).replace(/\s+/g, ' ').trim();
 }

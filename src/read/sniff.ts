@@ -37,7 +37,7 @@ export function sniffFormat(text: string, hint?: InputFormat): InputFormat {
     return hint === 'html' ? 'html' : 'feed';
   }
   if (/^<!doctype html|^<html[\s>]|^<head[\s>]|^<body[\s>]|^<!--/.test(lower)) return 'html';
-  if (/^[{[]/.test(head) && (hint === 'jsonl' || hint === undefined || looksLikeJson(head))) return 'jsonl';
+  if (/^[{[]/.test(head) && (hint === 'jsonl' || looksLikeJson(head))) return 'jsonl';
   // An .html file without any tag is plain text; a .xml/.json file keeps its format (and fails there).
   if (hint === 'html') return /<[a-z][\w-]*[\s/>]/i.test(head) ? 'html' : 'text';
   if (hint === 'feed' || hint === 'jsonl') return hint;

@@ -116,6 +116,12 @@ test('HTML metadata fallbacks: og, article:published_time, <time>, meta author, 
   assert.equal(none.url, null);
 });
 
+test('HTML: the canonical URL (resolved against the fetched address) wins over the fetch URL', () => {
+  const body = '<p>Die Delegationen aus beiden Ländern sind am Montag in Genf zu neuen Gesprächen zusammengekommen. Ein Ergebnis gab es zunächst nicht, doch beide Seiten sprachen von einer konstruktiven Atmosphäre.</p>';
+  const a = normalize({ origin: 'https://m.alpenpost.example/x?session=1', format: 'html', rawHash: 'h', encoding: 'utf-8', body: `<html><head><link rel="canonical" href="/politik/genf"></head><body><article>${body}</article></body></html>`, bodyIsHtml: true, meta: { url: 'https://m.alpenpost.example/x?session=1' } });
+  assert.equal(a.url, 'https://m.alpenpost.example/politik/genf');
+});
+
 test('HTML with no text at all is an error with a one-line reason', () => {
   assert.throws(
     () => normalize({ origin: 'x.html', format: 'html', rawHash: 'h', encoding: 'utf-8', body: '<html><body><nav><a href="/">Start</a></nav></body></html>', bodyIsHtml: true, meta: {} }),

@@ -151,6 +151,23 @@ test('JSON Lines: good lines go in, a bad line and a line without text are failu
   assert.match(failures[1]!.reason, /^line 5: no "text" field/);
 });
 
+test('feeds with bare ampersands and HTML entities are read, not rejected', async () => {
+  const p = join(dir, 'sloppy.rss');
+  writeFileSync(p, '<?xml version="1.0"?><rss version="2.0"><channel><title>A &amp; B</title><item><title>Gespr&auml;che in Riad &ndash; Auftakt</title><link>https://x.example/a?x=1&y=2</link><description>Die Gespräche beginnen am Montag &amp; dauern drei Tage.</description></item></channel></rss>');
+  const { docs, failures } = await collect([p]);
+  assert.deepEqual(failures, []);
+  assert.equal(docs[0]!.meta.title, 'Gespräche in Riad – Auftakt');
+  assert.equal(docs[0]!.meta.url, 'https://x.example/a?x=1&y=2');
+  assert.equal(docs[0]!.meta.source, 'A & B');
+});
+
+test('text that merely starts with a bracket is text, not JSON', async () => {
+  const stdin = Readable.from([Buffer.from('[Eilmeldung] Gipfel in Riad vereinbart\n\nDie Delegationen haben sich geeinigt.\n')]);
+  const { docs, failures } = await collect(['-'], { stdin });
+  assert.deepEqual(failures, []);
+  assert.equal(docs[0]!.format, 'text');
+});
+
 test('a .json array of articles is read item by item', async () => {
   const p = join(dir, 'array.json');
   writeFileSync(p, JSON.stringify([{ text: 'Erster Text über die Gespräche.' }, { text: 'Zweiter Text über die Gespräche.', title: 'Zwei' }], null, 2));
