@@ -1,0 +1,112 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article } from '../src/model/index.js';
+
+/** Small deterministic PRNG (mulberry32), so every run generates the same corpus. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const OUTLETS = [
+  'Elbtal-Kurier', 'Nordsee-Depesche', 'Mainfranken-Rundblick', 'Weltlage24', 'Politik-Telegramm',
+  'Alpenland-Zeitung', 'Havelbote', 'Rheinischer Anzeiger', 'Ostsee-Rundschau', 'Schwarzwald-Post',
+  'Neckar-Echo', 'Lausitzer Tageblatt',
+];
+/** Word-level rewrites as a copy desk makes them. */
+const SWAPS: [RegExp, string][] = [
+  [/\bsagte\b/g, 'erklärte'], [/\berklärte\b/g, 'sagte'], [/\bam Montag\b/g, 'am Dienstag'],
+  [/\bam Donnerstag\b/g, 'am Freitag'], [/\bRegierung\b/g, 'Führung'], [/\bGespräche\b/g, 'Verhandlungen'],
+  [/\bTreffen\b/g, 'Zusammenkommen'], [/\bweiter\b/g, 'zudem'], [/\bsaid\b/g, 'stated'],
+];
+const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+
+function shuffle<T>(xs: T[], r: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** Swaps a few neighbouring words inside one paragraph. */
+function swapWords(p: string, r: () => number, n: number): string {
+  const words = p.split(' ');
+  for (let k = 0; k < n && words.length > 3; k++) {
+    const i = 1 + Math.floor(r() * (words.length - 2));
+    [words[i], words[i + 1]] = [words[i + 1] as string, words[i] as string];
+  }
+  return words.join(' ');
+}
+
+export interface Variant {
+  title: string;
+  text: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  outlet: string;
+  language: string;
+}
+
+/** The i-th variant of a base article: paragraphs shuffled, words swapped and rewritten, new date and outlet. */
+export function variant(base: Article, i: number): Variant {
+  const r = rng(i * 7919 + 17);
+  let paras = base.text.split(/\n{2,}/).filter((p) => p.trim());
+  if (paras.length > 2) paras = [paras[0] as string, ...shuffle(paras.slice(1), r)];
+  paras = paras.map((p) => swapWords(p, r, 1 + Math.floor(r() * 4)));
+  for (const [re, to] of SWAPS) if (r() < 0.3) paras = paras.map((p) => p.replace(re, to));
+  const day = new Date(Date.UTC(2025, 0, 1) + Math.floor(r() * 365) * 86_400_000).toISOString().slice(0, 10);
+  return {
+    title: swapWords(base.title ?? 'Meldung', r, r() < 0.5 ? 1 : 0),
+    text: paras.join('\n\n'),
+    date: day,
+    outlet: OUTLETS[Math.floor(r() * OUTLETS.length)] as string,
+    language: base.language,
+  };
+}
+
+function germanDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d}. ${MONTHS[m - 1]} ${y}`;
+}
+
+/**
+ * Writes `n` variants under `dir`: half as plain-text files (title, German date line, body; 500
+ * per folder), half as JSON Lines files of 500 articles with URL, outlet and ISO date.
+ */
+export function writeCorpus(dir: string, bases: readonly Article[], n: number): { files: number; articles: number } {
+  mkdirSync(dir, { recursive: true });
+  let files = 0;
+  let lines: string[] = [];
+  const flushJsonl = (k: number): void => {
+    if (lines.length === 0) return;
+    writeFileSync(join(dir, `feed-${String(k).padStart(3, '0')}.jsonl`), `${lines.join('\n')}\n`);
+    files++;
+    lines = [];
+  };
+  for (let i = 0; i < n; i++) {
+    const base = bases[i % bases.length] as Article;
+    const v = variant(base, i);
+    if (i % 2 === 0) {
+      const sub = join(dir, `text-${String(Math.floor(i / 1000)).padStart(3, '0')}`);
+      if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+      writeFileSync(join(sub, `a${i}.txt`), `${v.title}\n${germanDate(v.date)}\n\n${v.text}\n`);
+      files++;
+    } else {
+      lines.push(JSON.stringify({
+        title: v.title, text: v.text, published: v.date, source: v.outlet, language: v.language,
+        url: `https://${v.outlet.toLowerCase().replace(/[^a-z]+/g, '-')}.example/artikel/${i}`,
+      }));
+      if (lines.length === 500) flushJsonl(i);
+    }
+  }
+  flushJsonl(n);
+  return { files, articles: n };
+}
