@@ -25,7 +25,7 @@ const parser = new XMLParser({
 
 export function* readFeed(input: DecodedInput): Generator<ReadResult> {
   let xml = input.text.replace(/^\uFEFF/, '').trimStart();
-  let valid = XMLValidator.validate(xml);
+  const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     // Bare `&` in links and titles is the most common fault of real feeds; forgive only that one.
     const repaired = xml.replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;');
@@ -35,7 +35,6 @@ export function* readFeed(input: DecodedInput): Generator<ReadResult> {
       return;
     }
     xml = repaired;
-    valid = again;
   }
   let root: Node;
   try {
