@@ -31,7 +31,7 @@ export function mountPages(app: Hono, db: Queryable): void {
   });
   app.get('/stories/:id', async (c) => {
     const r = await storyPage(db, c.req.param('id'));
-    return send(c, r.body, r.status);
+    return send(c, r.body, r.status, { 'Content-Security-Policy': CSP_INLINE_STYLES });
   });
   app.get('/entities', async (c) =>
     send(c, await entitiesPage(db, { type: c.req.query('type') || undefined, q: c.req.query('q') || undefined, page: pageNo(c.req.query('page')) })),
@@ -40,7 +40,9 @@ export function mountPages(app: Hono, db: Queryable): void {
     const r = await entityPage(db, c.req.param('id'));
     return send(c, r.body, r.status);
   });
-  app.get('/articles', async (c) => send(c, await articlesPage(db, { page: pageNo(c.req.query('page')), source: c.req.query('source') || undefined })));
+  app.get('/articles', async (c) =>
+    send(c, await articlesPage(db, { page: pageNo(c.req.query('page')), source: c.req.query('source') || undefined, storyId: c.req.query('story') || undefined })),
+  );
   app.get('/articles/:id', async (c) => {
     const r = await articlePage(db, c.req.param('id'));
     return send(c, r.body, r.status);

@@ -76,6 +76,7 @@ test('overview → story → event evidence → article → entity', async (t) =
   await page.waitForURL(/\/stories\//);
   assert.equal((await page.locator('h1').innerText()).trim(), label);
   assert.ok((await page.locator('ul.groups > li').count()) >= 1, 'story lists its articles');
+  if ((await page.locator('#timeline').count()) > 0) await page.waitForSelector('#timeline[data-ready]');
   await screenshot(page, 'story');
   noProblems('story');
 
@@ -111,6 +112,14 @@ test('timeline draws events on an axis and opens their evidence on click', async
   await page.waitForSelector('#timeline[data-ready]');
   const drawn = Number(await page.locator('#timeline').getAttribute('data-ready'));
   assert.ok(drawn >= 1, 'timeline drew items');
+  // Month- or year-precision dates are drawn as ranges, day dates as points.
+  const api = (await (await fetch(`${server.url}/api/timeline`)).json()) as { events: { date: string | null; point: boolean | null }[] };
+  const ranges = api.events.filter((e) => e.point === false).length;
+  const points = api.events.filter((e) => e.point === true).length;
+  assert.equal(drawn, ranges + points, 'every dated event is drawn');
+  assert.equal(await page.locator('.vis-item.vis-range').count(), ranges, 'imprecise dates drawn as ranges');
+  assert.equal(await page.locator('.vis-item.vis-box').count(), points, 'day dates drawn as points');
+  for (const e of api.events.filter((x) => x.point === false)) assert.match(e.date ?? '', /^\d{4}(-\d{2}|-W\d{2}|-Q\d|-H\d)?$/);
   await screenshot(page, 'timeline');
   await page.locator('.vis-item .vis-item-content').first().click();
   await page.waitForSelector('#evidence-panel blockquote');

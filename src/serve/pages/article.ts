@@ -81,16 +81,16 @@ export function safeUrl(url: string): string {
   return /^https?:\/\//i.test(url) ? url : '#';
 }
 
-export async function articlesPage(db: Queryable, q: { page?: number; source?: string }): Promise<SafeHtml> {
+export async function articlesPage(db: Queryable, q: { page?: number; source?: string; storyId?: string }): Promise<SafeHtml> {
   const pageNo = Math.max(1, q.page ?? 1);
   const size = 50;
-  const list = await listArticles(db, { limit: size, offset: (pageNo - 1) * size, source: q.source });
-  if (list.total === 0 && !q.source) return page({ title: 'Artikel', nav: 'articles', body: html`<h1>Artikel</h1>${emptyState('Noch keine Artikel im Speicher')}` });
+  const list = await listArticles(db, { limit: size, offset: (pageNo - 1) * size, source: q.source, storyId: q.storyId });
+  if (list.total === 0 && !q.source && !q.storyId) return page({ title: 'Artikel', nav: 'articles', body: html`<h1>Artikel</h1>${emptyState('Noch keine Artikel im Speicher')}` });
   return page({
     title: 'Artikel',
     nav: 'articles',
-    body: html`<h1>Artikel${q.source ? html` von ${q.source}` : ''}</h1><p class="meta">${num(list.total)} Artikel, neueste zuerst</p>
+    body: html`<h1>Artikel${q.source ? html` von ${q.source}` : ''}${q.storyId ? html` der Story <a href="/stories/${enc(q.storyId)}">${(await storyLabels(db, [q.storyId])).get(q.storyId) ?? q.storyId}</a>` : ''}</h1><p class="meta">${num(list.total)} Artikel, neueste zuerst</p>
 <ul class="articles">${list.items.map((a) => articleRow(a))}</ul>
-${pager('/articles', { source: q.source }, pageNo, size, list.total)}`,
+${pager('/articles', { source: q.source, story: q.storyId }, pageNo, size, list.total)}`,
   });
 }

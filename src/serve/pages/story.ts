@@ -13,16 +13,20 @@ export async function storyPage(db: Queryable, id: string): Promise<{ status: 20
     body: page({
       title: s.label,
       nav: 'overview',
+      scripts: s.events.length ? ['/assets/vendor/vis-timeline.js', '/assets/timeline.js'] : [],
+      styles: s.events.length ? ['/assets/vendor/vis-timeline.css'] : [],
       body: html`<h1>${s.label}</h1>
 <p class="meta">${dateRange(s.from, s.to)} · ${num(s.articles)} Artikel · ${num(s.sources)} Quellen</p>
 ${barChart(fillDays(s.activity), 'Artikel pro Tag')}
-<p><a href="/timeline?story=${enc(s.id)}">Zeitleiste dieser Story</a> · <a href="/search?story=${enc(s.id)}&amp;q=">In dieser Story suchen</a></p>
+<p><a href="/timeline?story=${enc(s.id)}">Zeitleiste dieser Story</a> · <a href="/articles?story=${enc(s.id)}">Artikelliste</a></p>
+${s.events.length ? html`<div id="timeline" class="timeline small" data-src="/api/timeline?story=${enc(s.id)}" aria-label="Zeitachse der Ereignisse dieser Story"></div>` : ''}
 <div class="two-col"><div>
 <section aria-labelledby="h-ev"><h2 id="h-ev">Ereignisse</h2>
 ${s.events.length ? html`<ol class="events">${s.events.map(eventRow)}</ol>` : html`<p class="note">Keine Ereignisse erkannt.</p>`}</section>
 <section aria-labelledby="h-art"><h2 id="h-art">Artikel (Original und Duplikate)</h2>
 <ul class="articles groups">${s.groups.map((g) => articleRow(g.original, g.duplicates.length ? html`<ul class="dups">${g.duplicates.map((d) => articleRow(d))}</ul>` : ''))}</ul></section>
 </div><aside class="side">
+${s.events.length ? html`<div id="evidence-panel" aria-live="polite"><p class="note">Ein Ereignis auf der Zeitachse anklicken, um seine Belege zu sehen.</p></div>` : ''}
 <section><h2>Medien</h2><ul>${s.outlets.map((o) => html`<li><a href="/articles?source=${enc(o.source)}">${o.source}</a> <span class="meta">${o.count}</span></li>`)}</ul></section>
 <section><h2>Hauptakteure</h2><ul class="chips">${s.entities.map((e) => html`<li>${entityLink(e)} <span class="meta">${e.count}</span></li>`)}</ul></section>
 </aside></div>`,
