@@ -290,6 +290,15 @@ test('unsupported URL schemes are failures', async () => {
   assert.match(failures[0]!.reason, /unsupported URL scheme ftp/);
 });
 
+test('paths that cannot be read as files are failures (also when running as root)', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const fifo = join(dir, 'pipe');
+  execFileSync('mkfifo', [fifo]);
+  const { failures } = await collect([join(dir, 'text/wire.txt/child'), fifo]);
+  assert.deepEqual(failures.map((f) => f.reason), ['a path component is not a directory', 'not a regular file or directory']);
+  rmSync(fifo);
+});
+
 test('unreadable paths are failures', { skip: process.getuid?.() === 0 ? 'root reads everything' : false }, async () => {
   const { chmodSync } = await import('node:fs');
   const p = join(dir, 'secret.txt');
