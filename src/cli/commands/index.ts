@@ -8,6 +8,10 @@ import * as ner from './ner.js';
 import * as search from './search.js';
 import * as serve from './serve.js';
 import * as timex from './timex.js';
+import * as timeline from './timeline.js';
+import * as stories from './stories.js';
+import * as exportCmd from './export.js';
+import * as restory from './restory.js';
 
 /**
  * Each command lives in its own file and exports `register(program)`.
@@ -23,4 +27,8 @@ export function registerAll(program: Command): void {
   ner.register(program);
   timex.register(program);
   entities.register(program);
+  timeline.register(program);
+  stories.register(program);
+  exportCmd.register(program);
+  restory.register(program);
 }

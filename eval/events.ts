@@ -1,0 +1,167 @@
+/**
+ * Event extraction scored against the team's hand-annotated gold for the sample corpus
+ * (`npm run eval:events`): ingests examples/corpus into a fresh in-memory store with the full
+ * pipeline, aligns each merged system event with the gold event whose mention sentences it shares
+ * most, and prints precision/recall of event type, actors, date and place; writes
+ * eval/results/events.json. The gold is small (32 events): one event is 3 % of it.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { kb } from '../src/kb/index.js';
+import { ingest } from '../src/pipeline/ingest.js';
+import { openStore } from '../src/store/open.js';
+import { listEvents, type TimelineEvent } from '../src/store/events.js';
+import { firstDay, lastDay } from '../src/analyze/events/dates.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const SYMMETRIC = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
+
+interface GoldMention { file: string; sentence: string; status: string; where?: string; anaphor?: boolean }
+interface GoldEvent {
+  id: string; type: string; mode: string | null; date: string; actors: string[]; recipients: string[];
+  place: string | null; placeAliases?: string[]; status: string; mentions: GoldMention[];
+}
+interface GoldEntity { name: string; variants: string[] }
+
+const gold = JSON.parse(readFileSync(join(ROOT, 'eval/gold/events.json'), 'utf8')) as GoldEvent[];
+const goldEntities = JSON.parse(readFileSync(join(ROOT, 'eval/gold/entities.json'), 'utf8')) as GoldEntity[];
+const canonicalOf = new Map<string, string>();
+for (const e of goldEntities) for (const v of [e.name, ...e.variants]) canonicalOf.set(v.toLowerCase(), e.name);
+
+/** One key per real-world participant: the KB id (metonyms followed), else the gold canonical name. */
+function key(name: string): string {
+  const k = kb();
+  for (const n of [name, canonicalOf.get(name.toLowerCase()) ?? name]) {
+    const e = k.lookup(n).entries[0];
+    if (e) return (e.standsFor ? k.get(e.standsFor)?.id : undefined) ?? e.id;
+  }
+  return (canonicalOf.get(name.toLowerCase()) ?? name).toLowerCase();
+}
+const placeKey = (p: string): string => {
+  const e = kb().lookup(p).entries[0];
+  return e ? e.id : p.toLowerCase();
+};
+const norm = (s: string): string => s.replace(/[„“"»«]/g, '"').replace(/\s+/g, ' ').trim();
+
+async function main(): Promise<void> {
+  const db = await openStore('memory://');
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  const t0 = performance.now();
+  const summary = await ingest(db, ['examples/corpus']);
+  const seconds = (performance.now() - t0) / 1000;
+  process.chdir(cwd);
+  const origins = new Map((await db.query<{ id: string; origin: string }>('SELECT id, origin FROM articles')).map((r) => [r.id, r.origin]));
+  const system = await listEvents(db);
+  await db.close();
+
+  // Gold mention sentences by file, for alignment.
+  const sharesSentence = (g: GoldMention, articleOrigin: string, sentence: string): boolean => {
+    if (!articleOrigin.endsWith(g.file)) return false;
+    const a = norm(sentence);
+    const b = norm(g.sentence);
+    return a.includes(b) || b.includes(a);
+  };
+  const align = (s: TimelineEvent): { gold: GoldEvent; shared: number } | null => {
+    let best: { gold: GoldEvent; shared: number } | null = null;
+    for (const g of gold) {
+      const shared = s.evidence.filter((x) => g.mentions.some((m) => sharesSentence(m, origins.get(x.articleId) ?? '', x.sentence))).length;
+      if (shared === 0) continue;
+      const better = !best || shared > best.shared || (shared === best.shared && g.type === s.type && best.gold.type !== s.type);
+      if (better) best = { gold: g, shared };
+    }
+    return best;
+  };
+
+  const pairs = system.map((s) => ({ s, a: align(s) }));
+  const typed = pairs.filter((p) => p.a && p.a.gold.type === p.s.type) as { s: TimelineEvent; a: { gold: GoldEvent; shared: number } }[];
+  const goldFound = new Set(typed.map((p) => p.a.gold.id));
+  // One system event per gold event for attribute scores: the one with most shared evidence.
+  const bestFor = new Map<string, (typeof typed)[number]>();
+  for (const p of typed) {
+    const cur = bestFor.get(p.a.gold.id);
+    if (!cur || p.a.shared > cur.a.shared) bestFor.set(p.a.gold.id, p);
+  }
+  const matched = [...bestFor.values()];
+
+  // Actors: (role, participant) tuples; symmetric types compare actors ∪ recipients.
+  let aTp = 0, aSys = 0, aGold = 0;
+  let dExact = 0, dCompat = 0, dSys = 0;
+  let pTp = 0, pSys = 0, pGold = 0;
+  let modeOk = 0, modeGold = 0;
+  for (const { s, a } of matched) {
+    const g = a.gold;
+    const tuples = (actors: string[], recipients: string[], type: string): Set<string> =>
+      new Set(SYMMETRIC.has(type) ? [...actors, ...recipients].map((n) => `p:${key(n)}`) : [...actors.map((n) => `a:${key(n)}`), ...recipients.map((n) => `r:${key(n)}`)]);
+    const st = tuples(s.actors, s.recipients, s.type);
+    const gt = tuples(g.actors, g.recipients, g.type);
+    aSys += st.size;
+    aGold += gt.size;
+    for (const t of st) if (gt.has(t)) aTp++;
+    if (s.dateValue) {
+      dSys++;
+      if (s.dateValue === g.date) dExact++;
+      const lo = firstDay(s.dateValue);
+      const hi = lastDay(s.dateValue);
+      const glo = firstDay(g.date);
+      const ghi = lastDay(g.date);
+      if (lo && hi && glo && ghi && lo <= ghi && glo <= hi) dCompat++;
+    }
+    if (s.place) pSys++;
+    if (g.place) pGold++;
+    if (s.place && g.place && [g.place, ...(g.placeAliases ?? [])].some((p) => placeKey(p) === placeKey(s.place!))) pTp++;
+    if (g.mode) {
+      modeGold++;
+      if (s.mode === g.mode) modeOk++;
+    }
+  }
+  const pr = (tp: number, sys: number, gl: number): { precision: number; recall: number; f1: number } => {
+    const p = sys ? tp / sys : 0;
+    const r = gl ? tp / gl : 0;
+    return { precision: round(p), recall: round(r), f1: round(p + r ? (2 * p * r) / (p + r) : 0) };
+  };
+  // Mention-level: gold body mentions (not titles, not anaphors) that a system event of the right type has as evidence.
+  const strict = gold.flatMap((g) => g.mentions.filter((m) => m.where !== 'title' && !m.anaphor).map((m) => ({ g, m })));
+  const strictFound = strict.filter(({ g, m }) => system.some((s) => s.type === g.type && s.evidence.some((x) => sharesSentence(m, origins.get(x.articleId) ?? '', x.sentence)))).length;
+  // Source counts of matched events against the gold's distinct files minus known duplicates.
+  const dupFiles = new Set(['examples/corpus/elbflorenz-bote/2025-07-16-istanbul-gefangenentausch.txt', 'examples/corpus/nordsee-depesche/2025-07-17-istanbul-gespraeche.txt', 'examples/corpus/weltlage24/eu-erhoeht-druck-auf-moskau.txt']);
+  const sourcesOk = matched.filter(({ s, a }) => s.sources === new Set(a.gold.mentions.map((m) => m.file).filter((f) => !dupFiles.has(f))).size).length;
+
+  const result = {
+    gold: { file: 'eval/gold/events.json', events: gold.length, mentions: gold.reduce((n, g) => n + g.mentions.length, 0), strictMentions: strict.length },
+    corpus: { documents: summary.read, articles: summary.new + summary.duplicates, seconds: round(seconds) },
+    system: { events: system.length, alignedToGold: pairs.filter((p) => p.a).length, alignedWithRightType: typed.length },
+    eventType: { precision: round(typed.length / Math.max(1, system.length)), recall: round(goldFound.size / gold.length), f1: round(f1(typed.length / Math.max(1, system.length), goldFound.size / gold.length)), goldEventsFound: goldFound.size, note: 'precision over all system events (a system event is right when its evidence shares a sentence with a gold event of the same type); recall over gold events' },
+    actors: { ...pr(aTp, aSys, aGold), note: 'over matched events; (role, participant) tuples, actors ∪ recipients for CONSULT/AGREE/COOPERATE; names compared by KB id (metonyms → country)' },
+    date: { exact: round(dSys ? dExact / dSys : 0), compatible: round(dSys ? dCompat / dSys : 0), matchedEvents: matched.length, note: 'share of matched events whose merged date equals the gold date / overlaps it' },
+    place: { ...pr(pTp, pSys, pGold) },
+    mode: { accuracy: round(modeGold ? modeOk / modeGold : 0), goldWithMode: modeGold },
+    sources: { exact: round(matched.length ? sourcesOk / matched.length : 0) },
+    mentions: { strictRecall: round(strict.length ? strictFound / strict.length : 0), note: 'gold body mentions (no titles, no anaphors) found as evidence of a system event of the same type' },
+  };
+  console.log(`gold: ${gold.length} events, ${result.gold.mentions} mentions (${strict.length} strict) in ${summary.read} documents — a small set: one event is ${(100 / gold.length).toFixed(0)} %`);
+  console.log(`system: ${system.length} merged events, ${typed.length} aligned with a gold event of the same type; ${goldFound.size} gold events found`);
+  console.log(`event type   P ${result.eventType.precision}  R ${result.eventType.recall}  F1 ${result.eventType.f1}`);
+  console.log(`actors       P ${result.actors.precision}  R ${result.actors.recall}  F1 ${result.actors.f1}   (matched events)`);
+  console.log(`date         exact ${result.date.exact}  compatible ${result.date.compatible}   (matched events)`);
+  console.log(`place        P ${result.place.precision}  R ${result.place.recall}  F1 ${result.place.f1}   (matched events)`);
+  console.log(`mode         accuracy ${result.mode.accuracy} of ${modeGold}; sources exact ${result.sources.exact}; strict mention recall ${result.mentions.strictRecall}`);
+  if (!process.env.CHRONIK_NO_WRITE) {
+    mkdirSync(join(ROOT, 'eval/results'), { recursive: true });
+    writeFileSync(join(ROOT, 'eval/results/events.json'), JSON.stringify(result, null, 2) + '\n');
+  }
+  if (process.env.CHRONIK_EVENTS_DEBUG) {
+    for (const { s, a } of pairs) console.error(`${a ? (a.gold.type === s.type ? 'OK ' : 'TY ') + a.gold.id : 'FP   '} ${s.type} ${s.dateValue} ${s.actors.join('+')} > ${s.recipients.join('+')} @${s.place} | ${s.evidence[0]?.sentence.slice(0, 100)}`);
+    for (const g of gold) if (!goldFound.has(g.id)) console.error(`MISS ${g.id} ${g.type} ${g.date} ${g.actors.join('+')} > ${g.recipients.join('+')} | ${g.mentions.find((m) => m.where !== 'title')?.sentence.slice(0, 100)}`);
+  }
+}
+
+function f1(p: number, r: number): number {
+  return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+await main();
