@@ -42,25 +42,43 @@ export function parseText(input: string, opts: ParseOptions = {}): ParsedText {
   const detect = opts.detectTitle ?? !known;
   let i = 0;
   let seen = 0;
+  // One non-header line after the title stays pending: if header lines follow, it was a subtitle
+  // (or the real title after a kicker line); if text follows, the body started there.
+  let pending = -1;
+  const subtitles: string[] = [];
   for (; i < lines.length && seen < HEADER_LINES; i++) {
     const line = lines[i]!.trim();
     if (!line) continue;
     seen++;
     if (known && sameTitle(line, known)) continue;
     if (out.title && sameTitle(line, out.title)) continue;
-    if (headerLine(line, out)) continue;
-    if (detect && !out.title && titleLike(line, nextNonBlank(lines, i + 1))) {
+    if (headerLine(line, out)) {
+      if (pending >= 0) {
+        const p = lines[pending]!.trim();
+        // `Ukraine-Krieg` / `Gipfel in Riad …`: a short kicker above the headline.
+        if (detect && out.title && outletLike(out.title) && subtitles.length === 0 && p.length > out.title.length && titleLike(p, line)) out.title = p;
+        else subtitles.push(p);
+        pending = -1;
+      }
+      continue;
+    }
+    if (pending < 0 && detect && !out.title && titleLike(line, nextNonBlank(lines, i + 1))) {
       out.title = line.replace(/^#+\s*/, '');
       continue;
     }
-    if ((out.title || known) && !out.source && outletLike(line)) {
+    if (pending < 0 && (out.title || known) && !out.source && outletLike(line)) {
       out.source = line;
+      continue;
+    }
+    if (pending < 0 && (out.title || known)) {
+      pending = i;
       continue;
     }
     break;
   }
+  if (pending >= 0) i = pending;
 
-  let body = lines.slice(i);
+  let body = [...subtitles.flatMap((t) => [t, '']), ...lines.slice(i)];
   body = cutFurniture(body);
   // Wire copy signs off with the agency on a line of its own (`dpa/jk`).
   while (body.length) {

@@ -49,6 +49,21 @@ test('place and date on one header line: `Berlin, 8. August 2025`', () => {
   assert.deepEqual(p.paragraphs, [BODY]);
 });
 
+test('a subtitle between title and date line stays in the text; the date is still found', () => {
+  const p = parseText(`Gespräche in Riad\nDie Delegationen wollen bis Freitag verhandeln\n8. August 2025\nVon Anna Schmidt\n\n${BODY}\n`);
+  assert.equal(p.title, 'Gespräche in Riad');
+  assert.equal(p.published?.value, '2025-08-08');
+  assert.equal(p.author, 'Anna Schmidt');
+  assert.deepEqual(p.paragraphs, ['Die Delegationen wollen bis Freitag verhandeln', BODY]);
+});
+
+test('a kicker above the headline gives way to the headline', () => {
+  const p = parseText(`Ukraine-Krieg\nSelenskyj fordert eine Waffenruhe von 30 Tagen\n10.07.2025\n\n${BODY}\n`);
+  assert.equal(p.title, 'Selenskyj fordert eine Waffenruhe von 30 Tagen');
+  assert.equal(p.published?.value, '2025-07-10');
+  assert.deepEqual(p.paragraphs, [BODY]);
+});
+
 test('date, agency and byline on one line separated by bars', () => {
   const p = parseText(`Gespräche in Riad\n8. August 2025 | AFP | Von Jonas Weber\n\n${BODY}\n`);
   assert.equal(p.published?.value, '2025-08-08');
