@@ -9,7 +9,10 @@ import { articleStats, listArticles } from '../../store/articles.js';
 import { CliError } from '../errors.js';
 import { formatTable } from '../format.js';
 import { openFromOptions, type DbOptions } from '../options.js';
+import { listStories } from '../../store/stories.js';
 import { ARTICLE_COLUMNS } from './articles.js';
+import { entitiesJson } from './entities.js';
+import { timelineEntries } from './timeline.js';
 import { summaryLine } from './ingest.js';
 import { addServeOptions, serveUntilStopped, type ServeCliOptions } from './serve.js';
 
@@ -22,7 +25,51 @@ export interface DemoSection {
   print(db: Db): Promise<string[]>;
 }
 
-export const demoSections: DemoSection[] = [];
+export const demoSections: DemoSection[] = [
+  {
+    title: 'Entities (most mentioned)',
+    async print(db) {
+      const all = await entitiesJson(db);
+      const top = [...all].sort((a, b) => b.mentions - a.mentions).slice(0, 15);
+      if (top.length === 0) return [];
+      return [
+        `${all.length} entities; top ${top.length}:`,
+        formatTable(top, [
+          { header: 'type', value: (e) => e.type },
+          { header: 'name', value: (e) => e.name, max: 32 },
+          { header: 'mentions', value: (e) => e.mentions, align: 'right' },
+          { header: 'articles', value: (e) => e.articles, align: 'right' },
+          { header: 'aliases', value: (e) => e.aliases.join(', '), max: 50 },
+        ]),
+      ];
+    },
+  },
+  {
+    title: 'Stories',
+    async print(db) {
+      const stories = await listStories(db);
+      return stories.map((st) => `${st.from ?? '?'} … ${st.to ?? '?'}  ${String(st.articles.length).padStart(3)} articles  ${st.label}`);
+    },
+  },
+  {
+    title: 'Timeline (merged events, best attested)',
+    async print(db) {
+      const all = await timelineEntries(db, {});
+      // The best-attested events, shown in date order; the full list is `chronik timeline`.
+      const shown = new Set([...all].sort((a, b) => b.sources - a.sources).slice(0, 25));
+      const events = all.filter((e) => shown.has(e));
+      const more = all.length - events.length;
+      const lines = events.map((e) => {
+        const who = e.actors.join(', ') || '?';
+        const whom = e.recipients.length ? ` → ${e.recipients.join(', ')}` : '';
+        const date = `${e.date ?? 'undated'}${e.dateSource === 'publication' ? '*' : ''}`;
+        return `${date.padEnd(12)} ${(e.mode ? `${e.type}/${e.mode}` : e.type).padEnd(18)} ${who}${whom}${e.place ? ` in ${e.place}` : ''}  (${e.sources} source${e.sources === 1 ? '' : 's'})`;
+      });
+      if (more > 0) lines.push(`… ${more} more events with fewer sources: chronik timeline (* = publication date, no date in the text)`);
+      return lines;
+    },
+  },
+];
 
 export const DEFAULT_DEMO_DIR = './chronik-demo';
 const MARKER = '.chronik-demo';
