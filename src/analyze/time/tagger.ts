@@ -19,6 +19,13 @@ export interface Tagger {
   /** Word beginning → indices of the rules that may match there; `digitRules` for numbers. */
   byWord: Map<string, number[]>;
   digitRules: number[];
+  digitSet: Set<number>;
+  /** Digit rules that can match a number standing alone (`1939`), tried at every number. */
+  loneDigitRules: number[];
+  loneSet: Set<number>;
+  wordCache: Map<string, WordInfo>;
+  /** Lower-cased first two letters of every trigger word (as char-code pairs), to skip other words without slicing them. */
+  starts: Set<number>;
 }
 
 export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]): Tagger {
@@ -32,7 +39,19 @@ export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]):
       if (l) l.push(i); else byWord.set(w, [i]);
     }
   });
-  return { lists, rules, byWord, digitRules };
+  const starts = new Set<number>();
+  for (const w of byWord.keys()) starts.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
+  // which rules match a bare number by themselves: found by trying them on a few
+  const loneDigitRules = digitRules.filter((i) => ['1939', '12', '7'].some((sample) => {
+    const re = rules[i]!.regex;
+    re.lastIndex = 0;
+    const m = re.exec(`${sample} `);
+    return m !== null && m[0].trim() === sample;
+  }));
+  return {
+    lists, rules, byWord, digitRules, digitSet: new Set(digitRules), loneDigitRules, loneSet: new Set(loneDigitRules),
+    wordCache: new Map(), starts,
+  };
 }
 
 let cached: Tagger | null = null;
@@ -54,9 +73,49 @@ interface Candidate {
   order: number;
 }
 
+/**
+ * Frequent function words that begin matches only together with the next word (`den
+ * vergangenen Jahren`, `in Zukunft`): a rule is tried at one of them only if the next word
+ * could also be part of that rule, which spares most attempts at `der`, `die`, `und`.
+ */
+const WEAK = new Set([
+  'der', 'die', 'das', 'den', 'dem', 'des', 'dass', 'denn', 'denen', 'deshalb', 'dann', 'doch', 'und', 'es', 'er',
+  'in', 'im', 'am', 'an', 'als', 'auf', 'zum', 'zur', 'ein', 'eine', 'einen', 'einer', 'einem', 'eines',
+  'diese', 'dieser', 'diesem', 'diesen', 'dieses', 'dies', 'deren', 'dessen', 'bis', 'von', 'zu', 'mit', 'über', 'unter',
+  'mehr', 'weniger', 'vor', 'nach', 'seit', 'ab', 'um', 'gut', 'rund', 'etwa', 'fast', 'knapp',
+]);
+
+const NONE: readonly number[] = [];
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isWordChar(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_DIGIT.test(text[i]!);
+}
+
+interface WordInfo {
+  rules: readonly number[];
+  weak: boolean;
+}
+
+/** Rules to try at a word, by its form as written (memoised: words repeat a lot). */
+function wordInfo(w: string, tagger: Tagger): WordInfo {
+  const hit = tagger.wordCache.get(w);
+  if (hit) return hit;
+  const lw = w.toLowerCase();
+  const set = new Set<number>();
+  for (let k = Math.min(lw.length, 16); k >= 2; k--) {
+    const rs = tagger.byWord.get(lw.slice(0, k));
+    if (rs) for (const r of rs) set.add(r);
+  }
+  const info = { rules: [...set].sort((a, b) => a - b), weak: WEAK.has(lw) };
+  if (tagger.wordCache.size > 100_000) tagger.wordCache.clear();
+  tagger.wordCache.set(w, info);
+  return info;
+}
+
 function findCandidates(text: string, tagger: Tagger): Candidate[] {
   const out: Candidate[] = [];
-  const tried = new Uint8Array(tagger.rules.length);
   const tryRule = (order: number, p: number): void => {
     const rule = tagger.rules[order]!;
     rule.regex.lastIndex = p;
@@ -69,23 +128,56 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
     while (start < end && /\s/.test(text[start]!)) start++;
     out.push({ start, end, rule, groups: m.groups ?? {}, order });
   };
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const w = m[0];
-    const c = w.charCodeAt(0);
+  // Tokens: start offset, rules that may start there (null for a number), weak function word.
+  const starts: number[] = [];
+  const sets: (readonly number[] | null)[] = [];
+  const weak: boolean[] = [];
+  // a hand-rolled word scanner: no match objects per word (this loop runs over every word)
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i), text, i)) { i++; continue; }
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i), text, i)) i++;
+    const c = text.charCodeAt(start);
     if (c >= 48 && c <= 57) {
-      for (const r of tagger.digitRules) tryRule(r, m.index);
+      starts.push(start); sets.push(null); weak.push(false);
       continue;
     }
-    const lw = w.toLowerCase();
-    tried.fill(0);
-    for (let k = Math.min(lw.length, 16); k >= 2; k--) {
-      const rs = tagger.byWord.get(lw.slice(0, k));
-      if (!rs) continue;
-      for (const r of rs) {
-        if (tried[r]) continue;
-        tried[r] = 1;
-        tryRule(r, m.index);
-      }
+    // single letters (`v.` in `v. Chr.`) start nothing and are skipped as the next word
+    if (i - start < 2) continue;
+    // cheap test on the first two letters before any string is made
+    const a = text.charCodeAt(start);
+    const b = text.charCodeAt(start + 1);
+    const la = a >= 65 && a <= 90 ? a + 32 : a < 128 ? a : text[start]!.toLowerCase().charCodeAt(0);
+    const lb = b >= 65 && b <= 90 ? b + 32 : b < 128 ? b : text[start + 1]!.toLowerCase().charCodeAt(0);
+    starts.push(start);
+    if (!tagger.starts.has(la * 65536 + lb)) {
+      sets.push(NONE); weak.push(false);
+      continue;
+    }
+    const info = wordInfo(text.slice(start, i), tagger);
+    sets.push(info.rules); weak.push(info.weak);
+  }
+  // A rule that needs a second word is tried only if the next word could be part of it too.
+  const couldContinue = (r: number, next: readonly number[] | null | undefined): boolean =>
+    next === null ? tagger.digitSet.has(r) : next !== undefined && next.includes(r);
+  for (let k = 0; k < starts.length; k++) {
+    const rules = sets[k];
+    const next = sets[k + 1];
+    const p = starts[k]!;
+    if (rules === null) {
+      // a number: the rules that match a bare number, and those the next word continues
+      for (const r of tagger.loneDigitRules) tryRule(r, p);
+      if (next === undefined) continue;
+      for (const r of tagger.digitRules) if (!tagger.loneSet.has(r) && couldContinue(r, next)) tryRule(r, p);
+      continue;
+    }
+    if (rules === undefined || !rules.length) continue;
+    if (weak[k]) {
+      for (const r of rules) if (couldContinue(r, next)) tryRule(r, p);
+    } else {
+      for (const r of rules) tryRule(r, p);
     }
   }
   return out;
@@ -113,6 +205,7 @@ function substitute(template: string, c: Candidate, lists: Map<string, PatternLi
   });
 }
 
+const NEEDS_TENSE = /UNDEF|PAST-|NEXT-|WD\(|^WE$/;
 const DAY_VALUE = /^(\d{4}-\d{2}-\d{2})/;
 const ABSOLUTE = /^(?:\d{4}(?:-\d{2}){0,2}|\d{4}-(?:W\d{2}|Q\d|H\d|SP|SU|FA|WI))(?:T.*)?$/;
 
@@ -141,8 +234,10 @@ export function tagTimex(text: string, dct?: string | null, opts: TagOptions = {
     while (si < sentences.length - 1 && sentences[si]!.end <= c.start) si++;
     const sentence = sentences[si] ?? { start: 0, end: text.length };
     const anchor = dctAnchor ?? textAnchor;
-    const ctx: ResolveContext = { anchor, lastDay, tense: tenseAt(text, sentence, c), narrative };
     const template = substitute(c.rule.value, c, tagger.lists);
+    // the tense is looked up only where the value depends on it
+    const tense = NEEDS_TENSE.test(template) ? tenseAt(text, sentence, c) : 'present';
+    const ctx: ResolveContext = { anchor, lastDay, tense, narrative };
     const value = resolveValue(template, ctx);
     const t: TaggedTimex = {
       start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.rule.type as TimexType, value,
