@@ -4,6 +4,7 @@
  * Finds only what is written; whatever is missing stays null.
  */
 import { normalizeDateText, type NormalizedDate } from './dates.js';
+import rules from './boilerplate.json' with { type: 'json' };
 import { AGENCY_PATTERN, agencyLine, agencyName, authorLine, cutMarker, dropLine } from './rules.js';
 
 export interface ParsedText {
@@ -241,6 +242,7 @@ const DATELINE = new RegExp(
   'u',
 );
 const PLACE_DATE = new RegExp(String.raw`^(${PLACE}),\s+(.{6,60})$`, 'u');
+const NON_PLACES = new Set(rules.datelineNonPlaces.words);
 const AGENCIES_IN_PARENS = new RegExp(`^(?:${AGENCY_PATTERN})(?:\\s*/\\s*(?:${AGENCY_PATTERN}))*$`, 'iu');
 
 /** `Berlin (dpa) - …` → Berlin + dpa; `Riad, Saudi-Arabien - …` → Riad. */
@@ -257,8 +259,10 @@ export function dateline(paragraph: string): { place: string; agency?: string } 
       .map((a) => agencyName(a) ?? a.trim())
       .join('/');
   }
-  const words = place!.split(/\s+/);
-  if (words.length > 4) return undefined;
+  // Capitalised noun phrases look like places; without an agency credit only short names pass.
+  const words = place!.split(/\s+/).filter((w) => !/^(?:am|an|der|im|bei|upon|on)$/.test(w));
+  if (words.length > (agency ? 4 : 2)) return undefined;
+  if (NON_PLACES.has(words[0]!.toLowerCase())) return undefined;
   const clean = place === place!.toUpperCase() && place!.length > 3 ? titleCase(place!) : place!;
   return agency ? { place: clean, agency } : { place: clean };
 }

@@ -49,3 +49,8 @@ test('non-person bylines: examples and non-examples', () => {
   for (const ex of rules.nonPersonAuthors.examples) assert.ok(nonPersonAuthor(ex), ex);
   for (const ex of rules.nonPersonAuthors.nonExamples) assert.equal(nonPersonAuthor(ex), false, ex);
 });
+
+test('dateline non-places: examples are no datelines', async () => {
+  const { dateline } = await import('../../src/normalize/text.js');
+  for (const ex of rules.datelineNonPlaces.examples) assert.equal(dateline(ex), undefined, ex);
+});

@@ -98,6 +98,11 @@ test('datelines inside the first sentence', () => {
   assert.deepEqual(dateline(`BERLIN (Reuters) — ${BODY}`), { place: 'Berlin', agency: 'Reuters' });
   assert.deepEqual(dateline(`Frankfurt am Main (epd) - ${BODY}`), { place: 'Frankfurt am Main', agency: 'epd' });
   assert.equal(dateline(BODY), undefined);
+  assert.deepEqual(dateline('ABU DHABI, Vereinigte Arabische Emirate - Der Gipfel begann.'), { place: 'Abu Dhabi' });
+  // headline-like openings are no datelines
+  for (const opening of ['Neue Kämpfe im Donbass - Streit um Auflösung.', 'Gegen Slowaken Klizan – Mögliche zweite Runde.', 'Leichte Zuwächse bei Diesel, Heizöl – Benzinabsatz stabil.']) {
+    assert.equal(dateline(opening), undefined, opening);
+  }
   assert.equal(dateline('Die Einigung (vorläufig) - so heißt es - steht.'), undefined);
   const p = parseText(`Riad, Saudi-Arabien - ${BODY}\n\n${BODY2}\n`);
   assert.equal(p.title, null);
