@@ -17,6 +17,8 @@ export interface StoredMention extends EntityMention {
   articleId: string;
   idx: number;
   entityId: string | null;
+  /** For metonyms: the entity the mention stands for (`Moskau` → `kb:RU`). */
+  standsFor: string | null;
 }
 
 /** Replaces the stored mentions of one article (idempotent for re-analysis). */
@@ -45,6 +47,7 @@ interface MentionRow {
   metonym: boolean;
   kb_id: string | null;
   entity_id: string | null;
+  stands_for: string | null;
   [k: string]: unknown;
 }
 
@@ -52,6 +55,7 @@ function toMention(r: MentionRow): StoredMention {
   const m: StoredMention = {
     articleId: r.article_id, idx: Number(r.idx), start: Number(r.start), end: Number(r.end), text: r.text,
     normalized: r.normalized, type: r.type as EntityType, sentence: Number(r.sentence), entityId: r.entity_id,
+    standsFor: r.stands_for,
   };
   if (r.role) m.role = r.role;
   if (r.metonym) m.metonym = true;
@@ -59,7 +63,7 @@ function toMention(r: MentionRow): StoredMention {
   return m;
 }
 
-const MENTION_COLS = 'article_id, idx, start, "end", text, normalized, type, sentence, role, metonym, kb_id, entity_id';
+const MENTION_COLS = 'article_id, idx, start, "end", text, normalized, type, sentence, role, metonym, kb_id, entity_id, stands_for';
 
 /** Mentions not yet linked to an entity, of the given articles, in article then text order. */
 export async function unlinkedMentions(db: Queryable, articleIds: readonly string[]): Promise<StoredMention[]> {
@@ -100,19 +104,27 @@ export async function insertEntity(db: Queryable, e: EntityRecord): Promise<void
 }
 
 /** Sets the entity of many mentions at once. */
-export async function linkMentions(db: Queryable, links: readonly { articleId: string; idx: number; entityId: string }[]): Promise<void> {
+export interface MentionLink {
+  articleId: string;
+  idx: number;
+  entityId: string;
+  standsFor?: string;
+}
+
+export async function linkMentions(db: Queryable, links: readonly MentionLink[]): Promise<void> {
   if (links.length === 0) return;
   await db.query(
-    `UPDATE mentions m SET entity_id = v.e
-       FROM (SELECT unnest($1::text[]) AS a, unnest($2::int[]) AS i, unnest($3::text[]) AS e) v
+    `UPDATE mentions m SET entity_id = v.e, stands_for = v.s
+       FROM (SELECT unnest($1::text[]) AS a, unnest($2::int[]) AS i, unnest($3::text[]) AS e, unnest($4::text[]) AS s) v
       WHERE m.article_id = v.a AND m.idx = v.i`,
-    [links.map((l) => l.articleId), links.map((l) => l.idx), links.map((l) => l.entityId)],
+    [links.map((l) => l.articleId), links.map((l) => l.idx), links.map((l) => l.entityId), links.map((l) => l.standsFor ?? null)],
   );
 }
 
 /** Moves every mention of entity `from` to `into` and deletes `from`. */
 export async function mergeEntity(db: Queryable, from: string, into: string): Promise<void> {
   await db.query('UPDATE mentions SET entity_id = $2 WHERE entity_id = $1', [from, into]);
+  await db.query('UPDATE mentions SET stands_for = $2 WHERE stands_for = $1', [from, into]);
   await db.query('DELETE FROM entities WHERE id = $1', [from]);
 }
 

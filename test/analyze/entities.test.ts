@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalyzedArticle, Article, EntityMention } from '../../src/model/index.js';
-import { analyze } from '../../src/analyze/pipeline.js';
+import type { AnalyzeComponent } from '../../src/analyze/pipeline.js';
 import { tokenizeComponent } from '../../src/analyze/tokenize.js';
 import { entitiesComponent, lexiconExamples, parseMentionRole, whoIs } from '../../src/analyze/entities/index.js';
 import { kb } from '../../src/kb/index.js';
@@ -12,6 +12,13 @@ function article(text: string): Article {
     published: '2025-08-15', publishedRaw: null, author: null, source: null, agency: null, dateline: null,
     language: 'de', text, contentHash: '',
   };
+}
+
+/** Runs components on a fresh document (not via pipeline.ts, so other stages stay out of it). */
+function analyze(a: Article, use: readonly AnalyzeComponent[]): AnalyzedArticle {
+  const doc: AnalyzedArticle = { article: a, sentences: [], tokens: [], entities: [], timexes: [], events: [] };
+  for (const c of use) c.run(doc);
+  return doc;
 }
 
 /** Without the NER model: tokenizer + entity normalisation only (the fallback path). */
@@ -151,4 +158,13 @@ test('entities: surnames that are common words link only next to the full name',
   const full = run('Israels Präsident Isaac Herzog reiste nach Berlin. Herzog traf dort Merz.');
   assert.equal(full.filter((m) => m.kbId === 'isaac-herzog').length, 2);
   assert.equal(find(full, 'Merz')?.kbId, 'friedrich-merz');
+});
+
+test('entities: unknown organisations from name endings and acronyms', () => {
+  for (const ex of lexiconExamples.orgSuffixes) {
+    const ms = run(ex.text);
+    if (ex.org) assert.equal(find(ms, ex.org)?.type, 'ORG', `${ex.text}: ${ms.map((m) => m.text).join('|')}`);
+    else assert.ok(!ms.some((m) => m.type === 'ORG'), `${ex.text}: ${ms.map((m) => m.text).join('|')}`);
+  }
+  assert.deepEqual(run('GIPFEL OHNE ERGEBNIS\n\nDer Gipfel endete.').map((m) => m.text), []);
 });

@@ -9,12 +9,15 @@ export interface EntityLexicon {
   nameParticles: Set<string>;
   /** Plural group names that stand for a union or alliance (`Europäer` → EU); countries come from the KB. */
   demonymMetonyms: Map<string, string>;
+  orgSuffixes: string[];
+  orgPrefixes: string[];
 }
 
 export interface LexiconExamples {
   notEntities: { word: string; example: string }[];
   metonyms: { text: string; metonym?: string; notMetonym?: string }[];
   roleSuffixes: { text: string; person: string; role: string }[];
+  orgSuffixes: { text: string; org: string | null }[];
 }
 
 interface Raw {
@@ -24,6 +27,7 @@ interface Raw {
   roleSuffixes: { endings: string[]; examples: { text: string; person: string; role: string }[] };
   nameParticles: string[];
   demonymMetonyms: Record<string, string>;
+  orgSuffixes: { endings: string[]; prefixes: string[]; examples: { text: string; org: string | null }[] };
 }
 
 const raw = data as Raw;
@@ -36,10 +40,13 @@ export const lexicon: EntityLexicon = {
   roleSuffixes: [...raw.roleSuffixes.endings].sort((a, b) => b.length - a.length),
   nameParticles: new Set(raw.nameParticles),
   demonymMetonyms: new Map(Object.entries(raw.demonymMetonyms)),
+  orgSuffixes: [...raw.orgSuffixes.endings].sort((a, b) => b.length - a.length),
+  orgPrefixes: raw.orgSuffixes.prefixes,
 };
 
 export const lexiconExamples: LexiconExamples = {
   notEntities: raw.notEntities.words,
   metonyms: raw.actionVerbs.examples,
   roleSuffixes: raw.roleSuffixes.examples,
+  orgSuffixes: raw.orgSuffixes.examples,
 };

@@ -120,6 +120,28 @@ function demonymMetonyms(kb: Kb, ctx: MentionContext): Cand[] {
   return out;
 }
 
+/** Unknown organisations: one-word names with an organisation ending, and acronyms. */
+function heuristicOrgs(kb: Kb, ctx: MentionContext): Cand[] {
+  const out: Cand[] = [];
+  const { tokens } = ctx;
+  const allCaps = (j: number): boolean => j >= 0 && j < tokens.length && /^[\p{Lu}\d]{2,}$/u.test(tokens[j]!.text);
+  tokens.forEach((tok, i) => {
+    const w = tok.text;
+    if (!isCap(w) || notAnEntity(w) || kb.lookup(w).entries.length > 0) return;
+    const lw = w.toLowerCase();
+    const suffix = lexicon.orgSuffixes.find((s) => lw.endsWith(s) && lw.length >= s.length + 3);
+    const acronym = /^\p{Lu}{2,5}$/u.test(w) && !allCaps(i - 1) && !allCaps(i + 1);
+    if (!suffix && !acronym) return;
+    let te = i + 1;
+    const next = tokens[i + 1];
+    const place = suffix !== undefined && next !== undefined && sameSentence(ctx, i, i + 1) && kb.lookup(next.text).entries.some((e) => e.type === 'LOC' && !e.standsFor);
+    if (place) te = i + 2;
+    else if (suffix && !lexicon.orgPrefixes.some((p) => w.startsWith(p))) return;
+    out.push({ ts: i, te, start: tok.start, end: tokens[te - 1]!.end, type: 'ORG', source: 'heuristic', entries: [] });
+  });
+  return out;
+}
+
 /** Unknown persons: a given name, or a role word, followed by capitalised words. */
 function heuristicPersons(kb: Kb, ctx: MentionContext): Cand[] {
   const out: Cand[] = [];
@@ -308,7 +330,7 @@ function acting(ctx: MentionContext, c: Cand): boolean {
 /** Finds, normalises and links the entity mentions of one analysed document. */
 export function findMentions(kb: Kb, doc: AnalyzedArticle): EntityMention[] {
   const ctx = contextOf(doc);
-  const base: Cand[] = [...nerCands(kb, ctx, doc.entities), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...demonymMetonyms(kb, ctx)];
+  const base: Cand[] = [...nerCands(kb, ctx, doc.entities), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...demonymMetonyms(kb, ctx)];
   const first = select(base);
   const knownPersons = new Set<string>();
   for (const c of first) {

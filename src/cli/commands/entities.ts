@@ -59,6 +59,7 @@ articleExtras.push({
     (await listMentions(db, id)).map((m) => ({
       start: m.start, end: m.end, text: m.text, normalized: m.normalized, type: m.type, sentence: m.sentence,
       entityId: m.entityId, kbId: m.kbId ?? null, role: m.role ?? null, metonym: m.metonym ?? false,
+      standsFor: m.standsFor,
     })),
   print: (value) => {
     const ms = value as { text: string; type: string; entityId: string | null; start: number }[];

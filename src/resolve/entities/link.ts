@@ -20,6 +20,13 @@ export interface LinkMention {
   normalized: string;
   type: EntityType;
   kbId?: string;
+  metonym?: boolean;
+}
+
+export interface Link {
+  entityId: string;
+  /** Metonyms: the entity the mention stands for (its `kbId`), while `entityId` is the seat itself. */
+  standsFor?: string;
 }
 
 const words = (s: string): number => s.trim().split(/\s+/).length;
@@ -31,6 +38,8 @@ export class EntityIndex {
   /** Surname key → persons with a full (multi-word) name or a KB surname. */
   private readonly bySurname = new Map<string, Set<string>>();
   private readonly kbKeys = new Map<string, string[]>();
+  /** First-word key → organisations with a multi-word name. */
+  private readonly byHead = new Map<string, Set<string>>();
   readonly created: EntityRecord[] = [];
 
   constructor(private readonly kb: Kb, existing: readonly EntityRecord[]) {
@@ -50,6 +59,10 @@ export class EntityIndex {
     this.byId.set(e.id, e);
     if (e.kbId) this.byKb.set(e.kbId, e);
     this.byKey.set(`${e.type}\t${e.linkKey}`, e);
+    if (e.type === 'ORG' && words(e.name) > 1) {
+      const head = e.linkKey.split(' ')[0]!;
+      this.byHead.set(head, (this.byHead.get(head) ?? new Set<string>()).add(e.id));
+    }
     if (e.type === 'PER') {
       const kbEntry = e.kbId ? this.kb.get(e.kbId) : undefined;
       const surnames = kbEntry
@@ -70,6 +83,7 @@ export class EntityIndex {
     this.byId.delete(id);
     if (this.byKey.get(`${e.type}\t${e.linkKey}`)?.id === id) this.byKey.delete(`${e.type}\t${e.linkKey}`);
     for (const set of this.bySurname.values()) set.delete(id);
+    for (const set of this.byHead.values()) set.delete(id);
   }
 
   /** The corpus entity of a KB entry, created on first use. */
@@ -106,12 +120,23 @@ export class EntityIndex {
     return e;
   }
 
-  /** Unknown one-word persons that name exactly one full-named person: `[from, into]` pairs. */
+  /** The one organisation whose multi-word name starts with this key (`Landesbauernverband …`), if exactly one. */
+  uniqueByHead(key: string): EntityRecord | undefined {
+    const ids = this.byHead.get(key);
+    return ids && ids.size === 1 ? this.byId.get([...ids][0]!) : undefined;
+  }
+
+  /**
+   * Unknown one-word persons that name exactly one full-named person, and unknown one-word
+   * organisations that are the head of exactly one longer name: `[from, into]` pairs.
+   */
   surnameMerges(): [string, string][] {
     const out: [string, string][] = [];
     for (const e of this.byId.values()) {
-      if (e.type !== 'PER' || e.kbId || words(e.name) > 1) continue;
-      const target = this.uniqueBySurname(e.linkKey) ?? (e.linkKey.endsWith('s') ? this.uniqueBySurname(e.linkKey.slice(0, -1)) : undefined);
+      if (e.kbId || words(e.name) > 1) continue;
+      let target: EntityRecord | undefined;
+      if (e.type === 'PER') target = this.uniqueBySurname(e.linkKey) ?? (e.linkKey.endsWith('s') ? this.uniqueBySurname(e.linkKey.slice(0, -1)) : undefined);
+      else if (e.type === 'ORG') target = this.uniqueByHead(e.linkKey);
       if (target && target.id !== e.id) out.push([e.id, target.id]);
     }
     return out;
@@ -119,14 +144,22 @@ export class EntityIndex {
 }
 
 /** Assigns entities to one article's mentions (KB-linked first, full names before surnames). */
-export function linkArticle(kb: Kb, index: EntityIndex, mentions: readonly LinkMention[]): Map<number, string> {
-  const out = new Map<number, string>();
+export function linkArticle(kb: Kb, index: EntityIndex, mentions: readonly LinkMention[]): Map<number, Link> {
+  const out = new Map<number, Link>();
   const inArticle = new Map<string, string>(); // surname key → entity id (persons in this article)
   const rank = (m: LinkMention): number => (m.kbId ? 0 : words(m.normalized) > 1 ? 1 : 2);
   const order = [...mentions].sort((a, b) => rank(a) - rank(b) || a.idx - b.idx);
   for (const m of order) {
+    if (m.metonym && m.kbId) {
+      // `Moskau erklärte …`: a mention of Moskau standing for Russland.
+      const stands = kb.get(m.kbId);
+      const own = kb.lookup(m.normalized).entries.filter((x) => x.id !== m.kbId);
+      const self = own.length === 1 ? index.forKb(own[0]!) : linkOne(kb, index, { ...m, kbId: undefined }, inArticle);
+      out.set(m.idx, { entityId: self.id, standsFor: stands ? index.forKb(stands).id : undefined });
+      continue;
+    }
     const e = linkOne(kb, index, m, inArticle);
-    out.set(m.idx, e.id);
+    out.set(m.idx, { entityId: e.id });
     if (e.type === 'PER') {
       const kbEntry = e.kbId ? kb.get(e.kbId) : undefined;
       const names = kbEntry ? (kbEntry.surname ? [kbEntry.surname] : []) : words(e.name) > 1 ? [e.name] : [];
@@ -147,6 +180,10 @@ function linkOne(kb: Kb, index: EntityIndex, m: LinkMention, inArticle: Map<stri
     if (local) return index.byId.get(local)!;
     const corpus = index.uniqueBySurname(key);
     if (corpus) return corpus;
+  }
+  if (m.type === 'ORG' && words(m.normalized) === 1) {
+    const head = index.uniqueByHead(key);
+    if (head) return head;
   }
   return index.byTypeKey(m.type, key) ?? index.create(m.type, m.normalized);
 }

@@ -1,7 +1,7 @@
 import { kb } from '../../kb/index.js';
 import type { AnalysisWriter, CorpusResolver } from '../../pipeline/hooks.js';
 import type { Db, Queryable } from '../../store/db.js';
-import { insertEntity, linkMentions, loadEntities, mergeEntity, refreshAliases, saveMentions, unlinkedMentions } from '../../store/entities.js';
+import { insertEntity, linkMentions, type MentionLink, loadEntities, mergeEntity, refreshAliases, saveMentions, unlinkedMentions } from '../../store/entities.js';
 import { EntityIndex, linkArticle } from './link.js';
 
 /** Stores each new article's entity mentions (unlinked; the resolver links them after the batch). */
@@ -17,11 +17,11 @@ export async function linkEntities(db: Queryable, articleIds: readonly string[])
   const index = new EntityIndex(kb(), await loadEntities(db));
   const byArticle = new Map<string, typeof pending>();
   for (const m of pending) byArticle.set(m.articleId, [...(byArticle.get(m.articleId) ?? []), m]);
-  const links: { articleId: string; idx: number; entityId: string }[] = [];
+  const links: MentionLink[] = [];
   for (const ids of articleIds) {
     const ms = byArticle.get(ids);
     if (!ms) continue;
-    for (const [idx, entityId] of linkArticle(kb(), index, ms)) links.push({ articleId: ids, idx, entityId });
+    for (const [idx, l] of linkArticle(kb(), index, ms)) links.push({ articleId: ids, idx, ...l });
   }
   for (const e of index.created) await insertEntity(db, e);
   await linkMentions(db, links);

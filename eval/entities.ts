@@ -1,0 +1,65 @@
+/**
+ * Entity canonicalisation on the sample corpus (examples/corpus) against eval/gold/entities.json:
+ * ingests the corpus into an in-memory store, then for each gold entity checks that it was found,
+ * is exactly one corpus entity (variants merged), and has the right type; and how many corpus
+ * entities match no gold entity. Prints the figures and writes eval/results/entities.json.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { entitiesJson } from '../src/cli/commands/entities.js';
+import { packageRoot, paths } from '../src/paths.js';
+import { ingest } from '../src/pipeline/ingest.js';
+import { openStore } from '../src/store/open.js';
+
+interface GoldEntity { name: string; type: string; variants: string[] }
+
+const gold = JSON.parse(readFileSync(join(packageRoot, 'eval', 'gold', 'entities.json'), 'utf8')) as GoldEntity[];
+const db = await openStore('memory://');
+const t0 = Date.now();
+await ingest(db, [join(paths.examples, 'corpus')]);
+const seconds = (Date.now() - t0) / 1000;
+const ents = await entitiesJson(db);
+await db.close();
+
+const rows = gold.map((g) => {
+  const variants = new Set(g.variants);
+  const hits = ents.filter((e) => e.aliases.some((a) => variants.has(a)));
+  const best = hits.sort((a, b) => b.mentions - a.mentions)[0];
+  return {
+    name: g.name, type: g.type, found: hits.length > 0, entities: hits.length,
+    typeOk: best?.type === (g.type === 'OTH' ? 'MISC' : g.type),
+    got: hits.map((h) => `${h.name} [${h.type}${h.kbId ? ` ${h.kbId}` : ''}]`),
+  };
+});
+const goldVariants = new Set(gold.flatMap((g) => g.variants));
+const extra = ents.filter((e) => !e.aliases.some((a) => goldVariants.has(a)));
+
+const by = (type?: string) => {
+  const rs = rows.filter((r) => !type || r.type === type);
+  return {
+    gold: rs.length,
+    found: rs.filter((r) => r.found).length,
+    exactlyOnce: rs.filter((r) => r.entities === 1).length,
+    exactlyOnceRightType: rs.filter((r) => r.entities === 1 && r.typeOk).length,
+  };
+};
+const result = {
+  corpus: 'examples/corpus',
+  gold: 'eval/gold/entities.json',
+  ingestSeconds: seconds,
+  overall: by(),
+  PER: by('PER'), ORG: by('ORG'), LOC: by('LOC'), MISC: by('MISC'),
+  systemEntities: ents.length,
+  systemEntitiesMatchingGold: ents.length - extra.length,
+  notInGold: extra.map((e) => `${e.name} [${e.type}]`),
+  problems: rows.filter((r) => r.entities !== 1 || !r.typeOk),
+};
+for (const k of ['overall', 'PER', 'ORG', 'LOC', 'MISC'] as const) {
+  const r = result[k];
+  console.log(`${k.padEnd(8)} gold ${String(r.gold).padStart(3)}  found ${String(r.found).padStart(3)}  exactly one entity ${String(r.exactlyOnce).padStart(3)}  …with right type ${String(r.exactlyOnceRightType).padStart(3)}`);
+}
+console.log(`system entities ${result.systemEntities}, of which match a gold entity ${result.systemEntitiesMatchingGold}`);
+for (const p of result.problems) console.log(`  problem: ${p.name} [${p.type}] → ${p.got.join(' | ') || 'not found'}`);
+console.log(`  not in gold: ${result.notInGold.join(', ')}`);
+mkdirSync(join(packageRoot, 'eval', 'results'), { recursive: true });
+writeFileSync(join(packageRoot, 'eval', 'results', 'entities.json'), `${JSON.stringify(result, null, 2)}\n`);
