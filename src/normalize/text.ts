@@ -107,10 +107,13 @@ export function parseText(input: string, opts: ParseOptions = {}): ParsedText {
 
 /** Records a date, agency or byline line (or a ` | `-joined mix of them); false if it is none. */
 function headerLine(line: string, out: ParsedText): boolean {
-  const parts = line.split(/\s+[|·•]\s+|\s+[–—]\s+/u);
+  const whole = normalizeDateText(line);
+  const parts = whole ? [line] : line.split(/\s+[|·•]\s+|\s+[–—]\s+/u);
   const found: Array<(o: ParsedText) => void> = [];
   for (const part of parts) {
     const p = part.trim();
+    // `8. August 2025 · 14:32 Uhr`: a time of day beside the date adds nothing of its own.
+    if (parts.length > 1 && /^\d{1,2}[:.]\d{2}(?:\s*uhr)?$/iu.test(p)) continue;
     const date = normalizeDateText(p);
     if (date) {
       found.push((o) => {

@@ -64,6 +64,14 @@ test('a kicker above the headline gives way to the headline', () => {
   assert.deepEqual(p.paragraphs, [BODY]);
 });
 
+test('date lines with a dash or dot before the time', () => {
+  for (const line of ['Aktualisiert am 12. August 2025 – 18:03 Uhr', 'Mittwoch, 16. Juli 2025 · 18:45 Uhr', '16.07.2025 | 18:45 | dpa']) {
+    const p = parseText(`Gespräche in Riad\n${line}\n\n${BODY}\n`);
+    assert.ok(p.published, line);
+    assert.deepEqual(p.paragraphs, [BODY], line);
+  }
+});
+
 test('date, agency and byline on one line separated by bars', () => {
   const p = parseText(`Gespräche in Riad\n8. August 2025 | AFP | Von Jonas Weber\n\n${BODY}\n`);
   assert.equal(p.published?.value, '2025-08-08');
