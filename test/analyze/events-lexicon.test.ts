@@ -22,6 +22,10 @@ for (const entry of lex.entries) {
       const doc = makeDoc(ex.text, ex.entities, [], { published: '2025-08-07' });
       const events = findEvents(doc, lex);
       const ev = events.find((e) => e.type === ex.expect.type);
+      if (ex.expect.absent) {
+        assert.equal(ev, undefined, `unexpected ${ex.expect.type} event from ${ev?.entryId}`);
+        return;
+      }
       assert.ok(ev, `no ${ex.expect.type} event; found ${events.map((e) => `${e.type}(${e.entryId})`).join(', ') || 'none'}`);
       const names = (ids: number[]): string[] => ids.map((i) => doc.entities[i]!.normalized);
       if (ex.expect.actors) assert.deepEqual(names(ev.actors), ex.expect.actors, 'actors');

@@ -135,6 +135,7 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   const { entry, token } = m;
   const ci = v.clauseOf(token);
   if (ci < 0) return null;
+  if (conditional(v, ci)) return null;
   const speaker = findSpeaker(v, ci);
   const speech = speechClause(v, ci);
   let roles = clauseRoles(v, ci);
@@ -151,7 +152,8 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   const inClause = v.groups.filter((g) => g.clause === ci);
   const placeLike = (g: Group): boolean => g.prep !== null && lex.words.placePrepositions.has(g.prep) && g.ents.every((e) => v.doc.entities[e]!.type === 'LOC');
   // A place-like phrase an entry names as a slot (`Angriff auf Odessa`) is a participant, not the place.
-  const placeGroup = inClause.find((g) => placeLike(g) && ![...entry.actor, ...entry.recipient].includes(g.prep!));
+  // A noun's place follows it (`Gespräche in Istanbul`); `In Kiew wurde das Telefonat …` is where it was received.
+  const placeGroup = inClause.find((g) => placeLike(g) && ![...entry.actor, ...entry.recipient].includes(g.prep!) && (entry.pos === 'verb' || g.start > token));
   const passive = entry.pos === 'verb' && clauseHas(v, ci, lex.words.passiveAuxiliaries) && inClause.some((g) => g.prep === 'von' || g.prep === 'durch');
 
   const slot = (name: string): Group[] => {
@@ -190,6 +192,7 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   let actors = uniq(entsOf(actorGroups)).filter((e) => !excluded.has(e));
   let recipients = uniq(entsOf(recipientGroups)).filter((e) => !excluded.has(e) && !actors.includes(e));
   if (actors.length === 0 && speaker && speechQuote(v, token)) actors = [...speaker.ents];
+  if (entry.needsRecipient && recipients.length === 0) return null;
   if (entry.symmetric && recipients.length === 0 && actors.length > 1) {
     recipients = actors.slice(1);
     actors = actors.slice(0, 1);
@@ -201,13 +204,14 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
 
   const published = v.doc.article.published;
   const tx = eventDate(v, ci, token);
-  const date: EventMention['date'] = tx ? { value: tx.value, source: 'text' } : { value: published, source: 'publication' };
+  const date: EventMention['date'] = tx ? { value: nearestYear(tx, published), source: 'text' } : { value: published, source: 'publication' };
   let status: EventStatus = 'asserted';
   const infinitive = token > 0 && v.lower(token - 1) === 'zu';
-  const futureDate = tx && published && precisionOf(published) === 'day' && (firstDay(tx.value) ?? '') > published;
+  const futureDate = tx && published && precisionOf(published) === 'day' && (firstDay(date.value ?? '') ?? '') > published;
   if (clauseHas(v, ci, lex.words.negation)) status = 'negated';
   else if (clauseHas(v, ci, lex.words.hypothetical)) status = 'hypothetical';
   else if (clauseHas(v, ci, lex.words.future) || infinitive || futureDate) status = 'planned';
+  else if (entry.status) status = entry.status;
   else if (speaker) status = 'reported';
   let mode = entry.mode;
   if (entry.type === 'CONSULT' && mode === null && actors.length + recipients.length >= 3) mode = 'multilateral';
@@ -229,6 +233,32 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   return ev;
 }
 
+/**
+ * A date written without its year (`am 21. August`) is the occurrence nearest the publication date:
+ * news reports what happened or will happen within months, so a value more than half a year away
+ * (a past-tense sentence announcing a future meeting) is moved to the nearer year.
+ */
+export function nearestYear(t: TimeExpression, published: string | null): string {
+  if (!published || /\d{4}/.test(t.text) || !/^\d{4}-\d{2}(-\d{2})?$/.test(t.value)) return t.value;
+  const pub = Date.parse(firstDay(published) ?? '');
+  const y = Number(t.value.slice(0, 4));
+  let best = t.value;
+  let bestGap = Infinity;
+  for (const cand of [y - 1, y, y + 1]) {
+    const v = `${cand}${t.value.slice(4)}`;
+    const d = firstDay(v);
+    const gap = d ? Math.abs(Date.parse(d) - pub) : Infinity;
+    if (gap < bestGap) [best, bestGap] = [v, gap];
+  }
+  return bestGap < Math.abs(Date.parse(firstDay(t.value) ?? '') - pub) - 183 * 86_400_000 ? best : t.value;
+}
+
+/** The clause states a condition (`falls …`, `Sollte Russland … nicht zustimmen, …`), not an event. */
+function conditional(v: SentenceView, ci: number): boolean {
+  const c = v.clauses[ci]!;
+  return v.lex.words.conditionals.has(v.lower(c.start));
+}
+
 /** The trigger stands inside quotation marks. */
 function speechQuote(v: SentenceView, token: number): boolean {
   let open = false;
@@ -241,11 +271,23 @@ function speechQuote(v: SentenceView, token: number): boolean {
   return open;
 }
 
-/** A noun trigger standing as a bare phrase (object or subject of a verb trigger in its clause). */
-function bareNoun(v: SentenceView, token: number, lex: Lexicon): boolean {
+interface NounContext {
+  /** Governing preposition, or null for a bare noun phrase. */
+  prep: string | null;
+  /** The phrase is the complement of a preceding common noun (`Forderung nach einer Waffenruhe`). */
+  attached: boolean;
+}
+
+function nounContext(v: SentenceView, token: number, lex: Lexicon): NounContext {
   let j = token - 1;
-  while (j >= v.sentence.tokenStart && (lex.words.determiners.has(v.lower(j)) || (/^[a-zäöüß]/.test(v.tokens[j]!.text) && isAdjectiveLike(v.lower(j), lex)))) j--;
-  return !(j >= v.sentence.tokenStart && lex.words.prepositions.has(v.lower(j)));
+  while (j >= v.sentence.tokenStart && (lex.words.determiners.has(v.lower(j)) || /^\d/.test(v.tokens[j]!.text) || (/^[a-zäöüß]/.test(v.tokens[j]!.text) && isAdjectiveLike(v.lower(j), lex)))) j--;
+  if (j < v.sentence.tokenStart || !lex.words.prepositions.has(v.lower(j))) return { prep: null, attached: false };
+  const prep = lex.words.prepositionAlias[v.lower(j)] ?? v.lower(j);
+  const k = j - 1;
+  const prev = k >= v.sentence.tokenStart ? v.tokens[k]!.text : '';
+  const isEntity = v.groups.some((g) => k >= g.start && k < g.end);
+  const attached = /^\p{Lu}\p{Ll}/u.test(prev) && !isEntity && !lex.words.lightNouns.has(prev.toLowerCase()) && v.clauseOf(k) === v.clauseOf(j);
+  return { prep, attached };
 }
 
 /** All event mentions of one analysed article, in text order. */
@@ -260,26 +302,40 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
         if (ev) found.push(ev);
       }
     }
-    const verbClauses = new Set(found.filter((e) => lex.entries.find((x) => x.id === e.entryId)?.pos === 'verb').map((e) => v.clauseOf(e.token)));
+    const isVerb = (x: FoundEvent): boolean => lex.entries.find((y) => y.id === x.entryId)?.pos === 'verb';
+    const verbClauses = new Set(found.filter(isVerb).map((e) => v.clauseOf(e.token)));
     const kept = found.filter((e) => {
-      const pos = lex.entries.find((x) => x.id === e.entryId)?.pos;
-      if (pos === 'noun' && verbClauses.has(v.clauseOf(e.token)) && bareNoun(v, e.token, lex)) return false;
+      if (!isVerb(e)) {
+        // A noun that is the content of another noun (`Forderung nach einer Waffenruhe`) or an argument of a
+        // verb trigger (`einen Gefangenenaustausch vereinbart`, `auf einen Gipfel geeinigt`) is no event of its own.
+        const ctx = nounContext(v, e.token, lex);
+        if (ctx.attached) return false;
+        if (verbClauses.has(v.clauseOf(e.token)) && !(ctx.prep && lex.words.circumstantialPrepositions.has(ctx.prep))) return false;
+      }
       return e.actors.length + e.recipients.length > 0 || e.place !== null;
     });
-    // One mention per type per sentence: the one with most participants (verbs win ties).
-    const byType = new Map<string, FoundEvent>();
+    // Mentions of one type in one sentence with shared (or missing) participants are one mention:
+    // the one with most participants (verbs win ties) keeps the mode any of them gives.
+    const size = (x: FoundEvent): number => x.actors.length + x.recipients.length;
+    const names = (x: FoundEvent): Set<string> => new Set([...x.actors, ...x.recipients].map((i) => doc.entities[i]!.normalized));
+    const sameEvent = (a: FoundEvent, b: FoundEvent): boolean => {
+      if (a.type !== b.type) return false;
+      const na = names(a);
+      const nb = names(b);
+      return na.size === 0 || nb.size === 0 || [...na].some((n) => nb.has(n));
+    };
+    const groups: FoundEvent[][] = [];
     for (const e of kept) {
-      const prev = byType.get(e.type);
-      const size = (x: FoundEvent): number => x.actors.length + x.recipients.length;
-      const isVerb = (x: FoundEvent): boolean => lex.entries.find((y) => y.id === x.entryId)?.pos === 'verb';
-      if (!prev || size(e) > size(prev) || (size(e) === size(prev) && isVerb(e) && !isVerb(prev))) byType.set(e.type, e);
+      const g = groups.find((xs) => xs.some((x) => sameEvent(x, e)));
+      if (g) g.push(e);
+      else groups.push([e]);
     }
-    for (const e of kept) {
-      const w = byType.get(e.type)!;
-      // A mode any trigger of the sentence gives (`Telefonat`, `Konferenz`) holds for the kept mention.
-      if (w !== e && w.mode === null && e.mode !== null) w.mode = e.mode;
-    }
-    out.push(...kept.filter((e) => byType.get(e.type) === e));
+    const winners = groups.map((g) => {
+      const w = g.reduce((a, b) => (size(b) > size(a) || (size(b) === size(a) && isVerb(b) && !isVerb(a)) ? b : a));
+      if (w.mode === null) w.mode = g.find((x) => x.mode !== null)?.mode ?? null;
+      return w;
+    });
+    out.push(...kept.filter((e) => winners.includes(e)));
   });
   return out;
 }

@@ -21,6 +21,10 @@ export interface TriggerEntry {
   /** Compounds that look like a form but are not events (`Pressekonferenz`). */
   exclude?: string[];
   symmetric?: boolean;
+  /** Only an event with a recipient (`sprach mit X`, not `sprach von einer Chance`). */
+  needsRecipient?: boolean;
+  /** Status the trigger itself implies (`zusagen`: a pledge is planned), unless negated or hypothetical. */
+  status?: 'planned' | 'asserted';
   actor: string[];
   recipient: string[];
   examples: TriggerExample[];
@@ -37,6 +41,8 @@ export interface TriggerExample {
     recipients?: string[];
     place?: string | null;
     status?: string;
+    /** The sentence must yield no event of this type (a trap the entry must not fall into). */
+    absent?: boolean;
   };
 }
 
@@ -57,6 +63,12 @@ export interface WordLists {
   speechVerbs: Set<string>;
   speakerMarkers: Set<string>;
   roleWords: string[];
+  /** Prepositions of circumstance: a noun trigger behind them is its own event (`bei Gesprächen in Istanbul`). */
+  circumstantialPrepositions: Set<string>;
+  /** Nouns whose prepositional phrase still names an event (`mit Blick auf den Gipfel`). */
+  lightNouns: Set<string>;
+  /** Clause openers of conditions (`falls`, `sollte`): no event is reported there. */
+  conditionals: Set<string>;
 }
 
 export interface Lexicon {
@@ -93,6 +105,9 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     speechVerbs: set('speechVerbs'),
     speakerMarkers: set('speakerMarkers'),
     roleWords: (words.roleWords as string[]).map((w) => w.toLowerCase()),
+    circumstantialPrepositions: set('circumstantialPrepositions'),
+    lightNouns: set('lightNouns'),
+    conditionals: set('conditionals'),
   };
   const verbForms = new Map<string, { entry: TriggerEntry; joined: boolean }[]>();
   const nounForms: { form: string; entry: TriggerEntry }[] = [];

@@ -42,3 +42,14 @@ export function placeName(surface: string | null): string | null {
   const e = hit.entries.find((x) => x.type === 'LOC');
   return e ? e.name : surface;
 }
+
+/** Countries a name belongs to: a country itself, a capital's or place's country, a person's offices. */
+export function countriesOf(name: string): string[] {
+  const k = kb();
+  const e = k.lookup(name).entries[0];
+  if (!e) return [];
+  if (e.kind === 'country') return [e.id];
+  if (e.kind === 'person') return [...new Set(e.roles.map((r) => r.of).filter((c) => /^[A-Z]{2}$/.test(c)))];
+  const c = e.country ?? e.standsFor;
+  return c && /^[A-Z]{2}$/.test(c) ? [c] : [];
+}

@@ -189,3 +189,13 @@ export function clusterMentions(ms: readonly MergeMention[]): MergeMention[][] {
   }
   return clusters.map((c) => c.members);
 }
+
+/** Where a meeting took place relative to its sides: PLOVER's CONSULT modes `visit` and `third-party`. */
+export function consultMode(mode: string | null, place: string | null, participants: readonly string[], countryOf: (name: string) => string[]): string | null {
+  if (mode === 'phone' || mode === 'visit' || !place) return mode;
+  const at = countryOf(place);
+  const sides = new Set(participants.flatMap(countryOf));
+  if (at.length === 0 || sides.size === 0) return mode;
+  if (!at.some((c) => sides.has(c))) return 'third-party';
+  return sides.size >= 2 ? 'visit' : mode;
+}

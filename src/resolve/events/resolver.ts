@@ -4,14 +4,15 @@ import {
   assignEvent, candidateEvents, deleteAllEvents, mentionsOfEvent, unmergedMentions, upsertEvent,
   type EventRow, type MentionRow,
 } from '../../store/events.js';
-import { fit, intervalOf, mergeMentions, stateOf } from './merge.js';
+import { countriesOf } from './actors.js';
+import { consultMode, fit, intervalOf, mergeMentions, stateOf } from './merge.js';
 
 function rowOf(id: string, ms: readonly MentionRow[]): EventRow {
   const e = mergeMentions(ms);
   return {
     id,
     type: e.type,
-    mode: e.mode,
+    mode: e.type === 'CONSULT' ? consultMode(e.mode, e.place, [...e.actors, ...e.recipients], countriesOf) : e.mode,
     dateValue: e.date.value,
     dateSource: e.date.source,
     dateLo: e.date.interval?.lo ?? null,
@@ -56,7 +57,47 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
     await assignEvent(db, m.articleId, m.idx, id);
     await upsertEvent(db, rowOf(id, await mentionsOfEvent(db, id)));
   }
-  return { mentions: pending.length, created };
+  const merged = pending.length ? await consolidate(db, [...new Set(pending.map((m) => m.type))]) : 0;
+  return { mentions: pending.length, created: created - merged };
+}
+
+/**
+ * Greedy merging depends on the order mentions arrive in (a plan reported before the dated
+ * announcement); afterwards, events of one type that are compatible with each other become one.
+ */
+async function consolidate(db: Queryable, types: readonly string[]): Promise<number> {
+  let merged = 0;
+  for (const type of types) {
+    for (;;) {
+      const events = await candidateEvents(db, type, null, null);
+      let pair: [EventRow, EventRow] | null = null;
+      outer: for (const a of events) {
+        for (const b of events) {
+          if (a.id >= b.id || !compatible(a, b)) continue;
+          pair = a.mentions >= b.mentions ? [a, b] : [b, a];
+          break outer;
+        }
+      }
+      if (!pair) break;
+      const [keep, drop] = pair;
+      await db.query('UPDATE event_mentions SET event_id = $1 WHERE event_id = $2', [keep.id, drop.id]);
+      await db.query('DELETE FROM events WHERE id = $1', [drop.id]);
+      await upsertEvent(db, rowOf(keep.id, await mentionsOfEvent(db, keep.id)));
+      merged++;
+    }
+  }
+  return merged;
+}
+
+function compatible(a: EventRow, b: EventRow): boolean {
+  if (a.dateLo && a.dateHi && b.dateLo && b.dateHi && (a.dateLo > b.dateHi || b.dateLo > a.dateHi)) return false;
+  if (a.place && b.place && a.place !== b.place) return false;
+  if (a.mode && b.mode && a.mode !== b.mode && (a.mode === 'phone' || b.mode === 'phone')) return false;
+  const pa = new Set([...a.actors, ...a.recipients]);
+  const pb = [...b.actors, ...b.recipients];
+  // Both sides named: at least two shared participants (one shared name is too weak across articles).
+  const shared = pb.filter((n) => pa.has(n)).length;
+  return shared >= Math.min(2, pa.size, pb.length) && shared > 0;
 }
 
 /** Rebuilds all events from their mentions (after near-duplicate or entity changes). */
