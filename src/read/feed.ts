@@ -76,6 +76,12 @@ export function* readFeed(input: DecodedInput): Generator<ReadResult> {
       yield failure(origin, `feed item ${i + 1} has no content${d.meta.title ? ` (title only: "${d.meta.title.slice(0, 60)}")` : ''}`);
       continue;
     }
+    // Relative item links are resolved against the channel's own link (or the feed's URL).
+    if (d.meta.url && !/^https?:\/\//i.test(d.meta.url)) {
+      const base = firstLink(channel.link) ?? atomLink(channel.link) ?? input.url;
+      const abs = base ? resolve(d.meta.url, base) : undefined;
+      if (abs) d.meta.url = abs;
+    }
     yield { origin, format: 'feed', rawHash: input.rawHash, encoding: input.encoding, ...d };
   }
 }
@@ -113,6 +119,14 @@ function atomEntry(entry: Node, feed: Node): Omit<RawDocument, 'origin' | 'rawHa
     language: text(entry['@_xml:lang']) ?? text(feed['@_xml:lang']),
   });
   return { body, bodyIsHtml: type === 'html' || type === 'xhtml' || looksHtml(body), meta };
+}
+
+function resolve(href: string, base: string): string | undefined {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
 }
 
 function atomLink(v: unknown): string | undefined {

@@ -61,9 +61,9 @@ function item(input: DecodedInput, value: unknown, n: number, where: string): Re
   const meta: SourceMetadata = {};
   const title = str(o.title) ?? str(o.headline);
   const url = str(o.url) ?? str(o.link);
-  const published = str(o.published) ?? str(o.date) ?? str(o.datePublished) ?? str(o.pubDate);
+  const published = date(o.published) ?? date(o.date) ?? date(o.datePublished) ?? date(o.pubDate);
   const author = person(o.author);
-  const source = str(o.source) ?? str(o.outlet) ?? str(o.publisher);
+  const source = person(o.source) ?? person(o.outlet) ?? person(o.publisher);
   const language = str(o.language) ?? str(o.lang);
   if (title) meta.title = title;
   if (url) meta.url = url;
@@ -87,6 +87,14 @@ function str(v: unknown): string | undefined {
   if (typeof v === 'string') return v.trim() || undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return undefined;
+}
+
+/** A date as written, or a Unix timestamp (seconds or milliseconds) as an ISO string. */
+function date(v: unknown): string | undefined {
+  if (typeof v === 'number' && Number.isFinite(v) && v > 1e8) {
+    return new Date(v < 1e11 ? v * 1000 : v).toISOString();
+  }
+  return str(v);
 }
 
 /** `"Anna Schmidt"`, `{"name": "Anna Schmidt"}` or a list of those → `Anna Schmidt, Jonas Weber`. */

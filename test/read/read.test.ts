@@ -161,6 +161,22 @@ test('feeds with bare ampersands and HTML entities are read, not rejected', asyn
   assert.equal(docs[0]!.meta.source, 'A & B');
 });
 
+test('relative feed links are resolved against the channel link', async () => {
+  const p = join(dir, 'relative.rss');
+  writeFileSync(p, '<?xml version="1.0"?><rss version="2.0"><channel><title>Kurier</title><link>https://kurier.example/politik/</link><item><title>Gipfel</title><link>/artikel/gipfel-riad</link><description>Die Delegationen haben sich in Riad getroffen.</description></item></channel></rss>');
+  const { docs } = await collect([p]);
+  assert.equal(docs[0]!.meta.url, 'https://kurier.example/artikel/gipfel-riad');
+});
+
+test('JSON Lines: Unix timestamps and nested source/author objects', async () => {
+  const p = join(dir, 'epoch.jsonl');
+  writeFileSync(p, JSON.stringify({ text: 'Die Delegationen haben sich in Riad getroffen.', published: 1754611200, source: { name: 'Nordkurier' }, author: [{ name: 'Anna Schmidt' }, 'Jonas Weber'] }) + '\n');
+  const { docs } = await collect([p]);
+  assert.equal(docs[0]!.meta.published, '2025-08-08T00:00:00.000Z');
+  assert.equal(docs[0]!.meta.source, 'Nordkurier');
+  assert.equal(docs[0]!.meta.author, 'Anna Schmidt, Jonas Weber');
+});
+
 test('text that merely starts with a bracket is text, not JSON', async () => {
   const stdin = Readable.from([Buffer.from('[Eilmeldung] Gipfel in Riad vereinbart\n\nDie Delegationen haben sich geeinigt.\n')]);
   const { docs, failures } = await collect(['-'], { stdin });
