@@ -20,6 +20,7 @@ export interface MentionInput {
   actors: ParticipantRow[];
   recipients: ParticipantRow[];
   place: string | null;
+  placeSource: 'text' | 'dateline' | null;
   dateValue: string | null;
   dateSource: 'text' | 'publication';
   dateLo: string | null;
@@ -32,11 +33,11 @@ export async function saveMentions(tx: Queryable, articleId: string, ms: readonl
   for (const m of ms) {
     await tx.query(
       `INSERT INTO event_mentions (article_id, idx, type, mode, trigger_start, trigger_end, trigger_text, sentence_index,
-         sentence, actors, recipients, place, date_value, date_source, date_lo, date_hi, status, speaker)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb,$11::jsonb,$12,$13,$14,$15::date,$16::date,$17,$18)
+         sentence, actors, recipients, place, date_value, date_source, date_lo, date_hi, status, speaker, place_source)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb,$11::jsonb,$12,$13,$14,$15::date,$16::date,$17,$18,$19)
        ON CONFLICT (article_id, idx) DO NOTHING`,
       [articleId, m.idx, m.type, m.mode, m.trigger.start, m.trigger.end, m.trigger.text, m.sentenceIndex, m.sentence,
-        JSON.stringify(m.actors), JSON.stringify(m.recipients), m.place, m.dateValue, m.dateSource, m.dateLo, m.dateHi, m.status, m.speaker],
+        JSON.stringify(m.actors), JSON.stringify(m.recipients), m.place, m.dateValue, m.dateSource, m.dateLo, m.dateHi, m.status, m.speaker, m.placeSource],
     );
   }
 }
@@ -76,6 +77,7 @@ export interface MentionRow {
   actors: string[];
   recipients: string[];
   place: string | null;
+  placeSource: 'text' | 'dateline' | null;
   dateValue: string | null;
   dateSource: 'text' | 'publication';
   status: EventStatus;
@@ -93,6 +95,7 @@ interface MentionDbRow {
   actors: ParticipantRow[] | string;
   recipients: ParticipantRow[] | string;
   place: string | null;
+  place_source: 'text' | 'dateline' | null;
   date_value: string | null;
   date_source: 'text' | 'publication';
   status: EventStatus;
@@ -101,7 +104,7 @@ interface MentionDbRow {
   event_id: string | null;
 }
 
-const MENTION_SELECT = `SELECT m.article_id, m.idx, m.type, m.mode, m.actors, m.recipients, m.place, m.date_value,
+const MENTION_SELECT = `SELECT m.article_id, m.idx, m.type, m.mode, m.actors, m.recipients, m.place, m.place_source, m.date_value,
   m.date_source, m.status, a.published, COALESCE(a.duplicate_of, a.id) AS original_id, m.event_id
   FROM event_mentions m JOIN articles a ON a.id = m.article_id`;
 
@@ -116,6 +119,7 @@ function toMention(r: MentionDbRow): MentionRow {
     actors: json(r.actors).map((p) => p.name),
     recipients: json(r.recipients).map((p) => p.name),
     place: r.place,
+    placeSource: r.place_source ?? (r.place ? 'text' : null),
     dateValue: r.date_value,
     dateSource: r.date_source,
     status: r.status,

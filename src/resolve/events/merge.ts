@@ -11,6 +11,8 @@ export interface MergeMention {
   actors: string[];
   recipients: string[];
   place: string | null;
+  /** `dateline`: the article's dateline stood in for a place the sentence does not name. */
+  placeSource?: 'text' | 'dateline' | null;
   dateValue: string | null;
   dateSource: 'text' | 'publication';
   status: EventStatus;
@@ -30,7 +32,7 @@ const shift = (d: string, days: number): string => new Date(Date.parse(`${d}T00:
 
 /**
  * The calendar interval a mention's date allows. A text date covers what its precision covers;
- * a publication date only says the event was reported by then (a week before, or after for plans).
+ * a publication date only says the event was reported by then (up to ten days before, or ahead for plans).
  */
 export function intervalOf(m: Pick<MergeMention, 'dateValue' | 'dateSource' | 'status'>): Interval | null {
   if (!m.dateValue) return null;
@@ -38,7 +40,8 @@ export function intervalOf(m: Pick<MergeMention, 'dateValue' | 'dateSource' | 's
   const hi = lastDay(m.dateValue);
   if (!lo || !hi) return null;
   if (m.dateSource === 'text') return { lo, hi };
-  return m.status === 'planned' || m.status === 'hypothetical' ? { lo, hi: shift(hi, 60) } : { lo: shift(lo, -7), hi };
+  // What happened was reported within days; what is planned, rumoured or attributed may lie ahead.
+  return m.status === 'asserted' || m.status === 'negated' ? { lo: shift(lo, -10), hi } : { lo: shift(lo, -10), hi: shift(hi, 60) };
 }
 
 const overlaps = (a: Interval, b: Interval): boolean => a.lo <= b.hi && b.lo <= a.hi;
@@ -59,7 +62,8 @@ export function fit(e: EventState, m: MergeMention): number {
   if (e.mode && m.mode && e.mode !== m.mode && (e.mode === 'phone' || m.mode === 'phone')) return -1;
   const iv = intervalOf(m);
   if (e.interval && iv && !overlaps(e.interval, iv)) return -1;
-  if (e.place && m.place && e.place !== m.place) return -1;
+  const mPlace = m.placeSource === 'dateline' ? null : m.place;
+  if (e.place && mPlace && e.place !== mPlace) return -1;
   const names = [...m.actors, ...m.recipients];
   const shared = names.filter((n) => e.participants.has(n)).length;
   if (names.length > 0 && e.participants.size > 0) return shared > 0 ? shared + (e.place && e.place === m.place ? 0.5 : 0) : -1;
@@ -154,7 +158,8 @@ export function mergeMentions(ms: readonly MergeMention[]): MergedEvent {
     mode: mostFrequent(ms.map((m) => m.mode)),
     date: mergedDate(ms),
     status: mergedStatus(ms),
-    place: mostFrequent(ms.map((m) => m.place)),
+    // Places the sentences name outvote datelines.
+    place: mostFrequent(ms.map((m) => (m.placeSource === 'dateline' ? null : m.place))) ?? mostFrequent(ms.map((m) => m.place)),
     actors,
     recipients,
     sources: new Set(ms.map((m) => m.originalId)).size,

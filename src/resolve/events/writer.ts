@@ -1,4 +1,5 @@
-import type { AnalyzedArticle } from '../../model/index.js';
+import type { AnalyzedArticle, EventMention } from '../../model/index.js';
+import { firstDay } from '../../analyze/events/dates.js';
 import type { Queryable } from '../../store/db.js';
 import { saveMentions, saveWarnings, type MentionInput } from '../../store/events.js';
 import { participantOf, placeName } from './actors.js';
@@ -14,6 +15,7 @@ export function mentionInputs(doc: AnalyzedArticle): MentionInput[] {
     const dedupe = <T extends { name: string }>(xs: T[]): T[] => xs.filter((x, k) => xs.findIndex((y) => y.name === x.name) === k);
     const actors = dedupe(part(ev.actors));
     const recipients = dedupe(part(ev.recipients)).filter((r) => !actors.some((a) => a.name === r.name));
+    const place = placeName(ev.place) ?? datelinePlace(doc, ev);
     return {
       idx,
       type: ev.type,
@@ -23,7 +25,8 @@ export function mentionInputs(doc: AnalyzedArticle): MentionInput[] {
       sentence: s ? doc.article.text.slice(s.start, s.end) : '',
       actors,
       recipients,
-      place: placeName(ev.place),
+      place,
+      placeSource: ev.place ? ('text' as const) : place ? ('dateline' as const) : null,
       dateValue: ev.date.value,
       dateSource: ev.date.source,
       dateLo: iv?.lo ?? null,
@@ -32,6 +35,24 @@ export function mentionInputs(doc: AnalyzedArticle): MentionInput[] {
       speaker: ev.speaker ?? null,
     };
   });
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The dateline (`Kiew - …`, `Berlin (dpa) - …`) is where the lead's news happened: it stands in for
+ * the place of a mention in the first two sentences, or of an asserted event dated within two days
+ * before publication.
+ */
+function datelinePlace(doc: AnalyzedArticle, ev: EventMention): string | null {
+  const { dateline, published } = doc.article;
+  if (!dateline) return null;
+  if (ev.sentence <= 1) return placeName(dateline);
+  const day = ev.date.source === 'text' && ev.date.value ? firstDay(ev.date.value) : null;
+  const pub = published ? firstDay(published) : null;
+  if (!day || !pub || ev.status !== 'asserted') return null;
+  const gap = (Date.parse(pub) - Date.parse(day)) / DAY;
+  return gap >= 0 && gap <= 2 ? placeName(dateline) : null;
 }
 
 /** AnalysisWriter: an article's event mentions and consistency warnings, in its transaction. */
