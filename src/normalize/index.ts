@@ -41,8 +41,10 @@ export function normalize(raw: RawDocument): Article {
   // A page's canonical URL names the article better than the address it was fetched from.
   const rawUrl = absoluteUrl(extracted.url, meta.url) ?? clean(meta.url) ?? null;
   const url = rawUrl && /^https?:\/\//i.test(rawUrl) ? rawUrl : null;
-  const byline = clean(meta.author) ?? extracted.author ?? parsed.author ?? null;
-  const agency = parsed.agency ?? agencyFromAuthor(byline);
+  const rawByline = clean(meta.author) ?? extracted.author ?? null;
+  const metaByline = rawByline ? cleanByline(rawByline) : undefined;
+  const byline = metaByline?.author ?? parsed.author ?? null;
+  const agency = parsed.agency ?? metaByline?.agency ?? agencyFromAuthor(byline);
   // A desk or "with agencies" is not an author; an agency name in the byline is the agency.
   const author = byline && !nonPersonAuthor(byline) && !agencyName(byline) ? byline : null;
   const metaSource = clean(meta.source);
@@ -89,6 +91,18 @@ function clean(s: string | undefined | null): string | undefined {
 /** A feed's channel title without its section or tagline: `Nordsee-Depesche – Politik` → `Nordsee-Depesche`. */
 function outletName(channelTitle: string): string {
   return channelTitle.split(/\s+[–—|-]\s+|:\s+/u)[0]!.trim() || channelTitle;
+}
+
+/** A byline from metadata, as pages write it: `Von Jonas Weber, dpa` → Jonas Weber + dpa. */
+function cleanByline(raw: string): { author: string; agency?: string } {
+  let author = raw.replace(/^(?:von|by|autor(?:in)?:?|text:)\s+/iu, '').trim();
+  let agency: string | undefined;
+  const tail = /\s*(?:,|\/|\||\(|–|—|-)\s*([^,/|()–—-]+?)\)?$/u.exec(author);
+  if (tail && agencyName(tail[1]!)) {
+    agency = agencyName(tail[1]!);
+    author = author.slice(0, tail.index).trim();
+  }
+  return agency ? { author: author || raw, agency } : { author: author || raw };
 }
 
 /** Feeds often put the agency in the author field (`dpa`). */

@@ -169,6 +169,16 @@ test('JSON Lines: metadata fields used as given, language detected per article',
   assert.equal(en.id.startsWith('t'), true);
 });
 
+test('metadata bylines are cleaned: prefix dropped, trailing agency split off', () => {
+  const mk = (author: string) => normalize({ origin: 'j#1', format: 'jsonl', rawHash: 'h', encoding: 'utf-8', body: 'Die Minister trafen sich am Montag in Riad und sprachen über einen Waffenstillstand.', bodyIsHtml: false, meta: { author, title: 'Treffen' } });
+  assert.equal(mk('Von Jonas Weber').author, 'Jonas Weber');
+  const b = mk('Jonas Weber, dpa');
+  assert.equal(b.author, 'Jonas Weber');
+  assert.equal(b.agency, 'dpa');
+  assert.equal(mk('Anna Schmidt, Jonas Weber').author, 'Anna Schmidt, Jonas Weber');
+  assert.equal(mk('anna schmidt').author, 'anna schmidt', 'kept as written when it does not parse');
+});
+
 test('agency in the author field becomes the agency', () => {
   const a = normalize({ origin: 'f#1', format: 'feed', rawHash: 'h', encoding: 'utf-8', body: 'Die Minister trafen sich am Montag in Riad und sprachen über einen Waffenstillstand.', bodyIsHtml: false, meta: { author: 'dpa', title: 'Treffen' } });
   assert.equal(a.author, null);
