@@ -3,7 +3,7 @@
  * Builds (once) an embedded store from the generated bench corpus (bench/generate.ts, the same
  * one bench/ingest.ts uses), then renders each page in-process through the HTTP app and prints
  * the median and worst time per page. Target: < 300 ms per page. Writes bench/results/pages.json.
- *   tsx bench/pages.ts [--n 20000] [--runs 5] [--workers N]
+ *   tsx bench/pages.ts [--n 20000] [--runs 5] [--workers N] [--batch 500] [--corpus DIR] [--store DIR]
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -51,8 +51,8 @@ async function main(): Promise<void> {
   const n = Number(arg('n', '20000'));
   const runs = Number(arg('runs', '5'));
   const workers = Number(arg('workers', String(Math.max(1, Math.min(4, cpus().length - 1)))));
-  const corpus = join(TMP, `corpus-${n}`);
-  const storeDir = join(TMP, `pages-store-${n}`);
+  const corpus = arg('corpus', join(TMP, `corpus-${n}`));
+  const storeDir = arg('store', join(TMP, `pages-store-${n}`));
   mkdirSync(TMP, { recursive: true });
 
   if (!existsSync(join(corpus, '.complete'))) {
@@ -69,7 +69,18 @@ async function main(): Promise<void> {
     rmSync(storeDir, { recursive: true, force: true });
     db = await openStore(storeDir);
     console.log(`ingesting ${n} articles into ${storeDir} (workers ${workers}) …`);
-    const s = await ingest(db, [corpus], { workers });
+    const t0 = performance.now();
+    let mark = 1000;
+    const s = await ingest(db, [corpus], {
+      workers,
+      batchSize: Number(arg('batch', '500')),
+      onProgress: (p) => {
+        if (p.read < mark) return;
+        mark += 1000;
+        const secs = (performance.now() - t0) / 1000;
+        console.log(`  ${p.read} read, ${Math.round(p.read / secs)} articles/s, ${Math.round(secs)} s`);
+      },
+    });
     ingestSeconds = Math.round(s.seconds);
     console.log(`ingested: new ${s.new}, duplicates ${s.duplicates}, failed ${s.failed} in ${ingestSeconds} s`);
   } else {

@@ -147,14 +147,24 @@ test('search from the header, then narrow by a facet', async () => {
   const total = await page.locator('ol.hits > li').count();
   assert.ok(total >= 1, 'search finds articles');
   assert.ok((await page.locator('.snippet mark').count()) >= 1, 'snippets are highlighted');
-  const facet = page.locator('.facet a:not(.clear)').first();
-  const facetUrl = (await facet.getAttribute('href')) ?? '';
+  // Outlet facet: every remaining hit is from that outlet.
+  const facet = page.locator('section.facet', { has: page.locator('h3', { hasText: 'Quelle' }) }).locator('a:not(.clear)').first();
+  const outlet = (await facet.innerText()).trim();
   await facet.click();
-  await page.waitForURL((u) => u.search.length > '?q=Waffenruhe'.length);
-  assert.ok(page.url().includes(facetUrl.slice(facetUrl.indexOf('?') + 1).split('&').pop() ?? ''), 'facet kept in the URL');
+  await page.waitForURL(/[?&]source=/);
   const narrowed = await page.locator('ol.hits > li').count();
   assert.ok(narrowed >= 1 && narrowed <= total, `facet narrows ${total} → ${narrowed}`);
+  for (const meta of await page.locator('ol.hits > li .meta').allInnerTexts()) assert.ok(meta.startsWith(outlet), `${meta} is from ${outlet}`);
   assert.equal(await page.locator('.facet a[aria-current]').count(), 1, 'the chosen facet is marked');
+  assert.equal(await page.locator('#q3').inputValue(), 'Waffenruhe', 'query kept');
+  // Date range (keyboard: fill and press Enter): hits outside it disappear, the outlet filter stays.
+  await page.goto(`${server.url}/search?q=Waffenruhe`);
+  await page.locator('.dates input[name=from]').fill('2025-08');
+  await page.locator('.dates input[name=to]').fill('2025-08');
+  await page.locator('.dates input[name=to]').press('Enter');
+  await page.waitForURL(/from=2025-08/);
+  const dates = (await page.locator('ol.hits > li .meta').allInnerTexts()).map((m) => /\d{4}-\d{2}(-\d{2})?/.exec(m)?.[0] ?? 'none');
+  for (const d of dates) assert.ok(d.startsWith('2025-08'), `hit dated ${d} lies in 2025-08`);
   await screenshot(page, 'search');
   noProblems('search');
 });

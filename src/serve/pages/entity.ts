@@ -2,7 +2,7 @@ import type { Queryable } from '../../store/db.js';
 import { articleRow, enc, eventRow, num, pager } from '../components.js';
 import { html, qs, type SafeHtml } from '../html.js';
 import { emptyState, notFound, page } from '../layout.js';
-import { coMentionLinks, countEntities, entitiesReady, getEntity, listEntities } from '../queries/entities.js';
+import { CO_MENTION_WINDOW, coMentionLinks, countEntities, entitiesReady, getEntity, listEntities } from '../queries/entities.js';
 import { barChart, fillMonths, network } from '../svg.js';
 
 const TYPES: [string, string][] = [
@@ -33,7 +33,7 @@ export async function entityPage(db: Queryable, id: string): Promise<{ status: 2
 <div class="two-col"><div>
 ${e.roles.length ? html`<section><h2>Rollen</h2><ul>${e.roles.map((r) => html`<li>${r.role} <span class="meta">${r.from ?? '?'} – ${r.to ?? 'heute'}</span></li>`)}</ul></section>` : ''}
 <section><h2>Erwähnungen im Zeitverlauf</h2>${months.length ? barChart(months, 'Erwähnungen pro Monat') : html`<p class="note">Keine datierten Erwähnungen.</p>`}</section>
-<section><h2>Gemeinsam erwähnt</h2>${e.coMentioned.length
+<section><h2>Gemeinsam erwähnt</h2>${e.articles > CO_MENTION_WINDOW ? html`<p class="meta">In den ${num(CO_MENTION_WINDOW)} neuesten Artikeln mit ${e.name}.</p>` : ''}${e.coMentioned.length
         ? html`${network({ id: e.id, name: e.name, type: e.type, count: e.mentions }, e.coMentioned, links)}
 <ul class="chips">${e.coMentioned.map((o) => html`<li><a class="ent ty-${o.type}" href="/entities/${enc(o.id)}">${o.name}</a> <span class="meta">${o.count}</span></li>`)}</ul>`
         : html`<p class="note">Keine gemeinsamen Erwähnungen.</p>`}</section>

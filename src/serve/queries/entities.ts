@@ -95,6 +95,15 @@ function rolesOf(kbId: string | null): { roles: EntityRole[]; description: strin
   return { roles, description: description || null };
 }
 
+/**
+ * The entity's most recent articles, at most CO_MENTION_WINDOW: co-mentions are counted there so
+ * the page stays fast for entities in tens of thousands of articles.
+ */
+export const CO_MENTION_WINDOW = 2000;
+const RECENT_ARTICLES = `SELECT a.id AS article_id FROM articles a
+  WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = $1)
+  ORDER BY a.published_sort DESC NULLS LAST, a.seq DESC LIMIT ${CO_MENTION_WINDOW}`;
+
 export async function getEntity(db: Queryable, id: string): Promise<EntityDetail | null> {
   if (!(await entitiesReady(db))) return null;
   const [r] = await db.query<EntityRow>(
@@ -116,7 +125,7 @@ export async function getEntity(db: Queryable, id: string): Promise<EntityDetail
     [id],
   );
   const co = await db.query<EntityRef & { count: number }>(
-    `WITH arts AS (SELECT DISTINCT article_id FROM mentions WHERE entity_id = $1)
+    `WITH arts AS (${RECENT_ARTICLES})
      SELECT e.id, e.name, e.type, count(DISTINCT m.article_id)::int AS count
        FROM mentions m JOIN arts USING (article_id) JOIN entities e ON e.id = m.entity_id
       WHERE m.entity_id <> $1
@@ -146,7 +155,7 @@ export async function getEntity(db: Queryable, id: string): Promise<EntityDetail
 export async function coMentionLinks(db: Queryable, center: string, ids: readonly string[]): Promise<[string, string, number][]> {
   if (ids.length < 2 || !(await entitiesReady(db))) return [];
   const rows = await db.query<{ x: string; y: string; n: number }>(
-    `WITH arts AS (SELECT DISTINCT article_id FROM mentions WHERE entity_id = $1),
+    `WITH arts AS (${RECENT_ARTICLES}),
           pm AS (SELECT DISTINCT m.article_id, m.entity_id FROM mentions m JOIN arts USING (article_id)
                   WHERE m.entity_id = ANY($2::text[]))
      SELECT a.entity_id AS x, b.entity_id AS y, count(*)::int AS n

@@ -90,29 +90,35 @@ export async function search(db: Queryable, p: SearchParams): Promise<SearchResu
   };
   if (!p.q.trim()) return empty;
 
-  // Base filters apart from one facet, so each facet counts what choosing it would give.
-  const build = (skip: keyof SearchParams | null) => {
-    const params: unknown[] = [p.q];
-    const where = [MATCH];
-    if (p.language && skip !== 'language') where.push(`a.language = $${params.push(p.language)}`);
-    if (p.source && skip !== 'source') where.push(`a.source = $${params.push(p.source)}`);
-    if (p.storyId && skip !== 'storyId') where.push(`a.story_id = $${params.push(p.storyId)}`);
-    const from = firstDay(p.from);
-    const to = lastDay(p.to);
-    if (from) where.push(`a.published_sort >= $${params.push(from)}::date`);
-    if (to) where.push(`a.published_sort <= $${params.push(to)}::date`);
-    return { params, where };
-  };
-  const base = build(null);
-  const entityWhere = p.entityId ? await entityFilterSql(db, base.params, p.entityId) : null;
-  if (p.entityId && entityWhere === null) return empty;
-  if (entityWhere) base.where.push(entityWhere);
-  const from = `SELECT %COLS% FROM articles a WHERE ${base.where.join(' AND ')}`;
+  // Facets count within the current selection (drill-down): one scan of the matches gives the
+  // total and every facet; the page offers to remove a chosen value.
+  const params: unknown[] = [p.q];
+  const where = [MATCH];
+  if (p.language) where.push(`a.language = $${params.push(p.language)}`);
+  if (p.source) where.push(`a.source = $${params.push(p.source)}`);
+  if (p.storyId) where.push(`a.story_id = $${params.push(p.storyId)}`);
+  const from = firstDay(p.from);
+  const to = lastDay(p.to);
+  if (from) where.push(`a.published_sort >= $${params.push(from)}::date`);
+  if (to) where.push(`a.published_sort <= $${params.push(to)}::date`);
+  if (p.entityId) {
+    const ew = await entityFilterSql(db, params, p.entityId);
+    if (ew === null) return empty;
+    where.push(ew);
+  }
+  const base = { params, where };
 
-  const [count] = await db.query<{ n: number }>(from.replace('%COLS%', 'count(*)::int AS n'), base.params);
-  const total = count?.n ?? 0;
+  const groups = await db.query<{ k: string; value: string | null; count: number }>(
+    `WITH m AS MATERIALIZED (SELECT a.language, a.source, a.story_id FROM articles a WHERE ${where.join(' AND ')})
+     SELECT 'total' AS k, NULL AS value, count(*)::int AS count FROM m
+     UNION ALL (SELECT 'language', language, count(*)::int FROM m GROUP BY language ORDER BY 3 DESC, 2 LIMIT 12)
+     UNION ALL (SELECT 'source', source, count(*)::int FROM m WHERE source IS NOT NULL GROUP BY source ORDER BY 3 DESC, 2 LIMIT 12)
+     UNION ALL (SELECT 'story', story_id, count(*)::int FROM m WHERE story_id IS NOT NULL GROUP BY story_id ORDER BY 3 DESC, 2 LIMIT 12)`,
+    params,
+  );
+  const total = groups.find((g) => g.k === 'total')?.count ?? 0;
   if (total === 0) return { ...empty, total };
-
+  const facetOf = (k: string) => groups.filter((g) => g.k === k && g.value !== null).map((g) => ({ value: g.value as string, count: g.count }));
   const rows = await db.query<{
     id: string;
     title: string | null;
@@ -137,24 +143,11 @@ export async function search(db: Queryable, p: SearchParams): Promise<SearchResu
     base.params,
   );
 
-  const facet = async (col: string, skip: keyof SearchParams): Promise<{ value: string; count: number }[]> => {
-    const b = build(skip);
-    if (entityWhere && p.entityId) {
-      const ew = await entityFilterSql(db, b.params, p.entityId);
-      if (ew) b.where.push(ew);
-    }
-    return db.query<{ value: string; count: number }>(
-      `SELECT ${col} AS value, count(*)::int AS count FROM articles a
-        WHERE ${b.where.join(' AND ')} AND ${col} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 12`,
-      b.params,
-    );
-  };
-  const language = await facet('a.language', 'language');
-  const source = await facet('a.source', 'source');
-  const storyRows = await facet('a.story_id', 'storyId');
+  const language = facetOf('language');
+  const source = facetOf('source');
+  const storyRows = facetOf('story');
   const labels = await storyLabels(db, storyRows.map((r) => r.value));
-  const entityBase = build(null);
-  const entity = await entityFacet(db, `SELECT a.id FROM articles a WHERE ${entityBase.where.join(' AND ')}`, entityBase.params);
+  const entity = await entityFacet(db, `SELECT a.id FROM articles a WHERE ${where.join(' AND ')}`, params);
 
   return {
     q: p.q,
