@@ -232,12 +232,19 @@ function nerCands(kb: Kb, ctx: MentionContext, ner: readonly EntityMention[]): C
     let te = tokens.findIndex((t) => t.start >= m.end);
     if (ts < 0) continue;
     if (te < 0) te = tokens.length;
-    while (ts < te && (roleWordOf(kb, tokens[ts]!.text) || kb.titles.has(tokens[ts]!.text) || notAnEntity(tokens[ts]!.text) || TIME_NOUNS.has(tokens[ts]!.text))) ts++;
+    // Titles of works and organisation names may start with an article (`Die Zeit`, `Der Spiegel`).
+    const titled = m.type === 'ORG' || m.type === 'MISC';
+    // Role words, titles and sentence-initial words in front of a person or place are not part of
+    // it (`Kremlchef Putin`); organisation names and titles of works are taken as the model gives them
+    // (`General Motors`, `British Empire`, `Die Zeit`).
+    const strip = (w: string): boolean => roleWordOf(kb, w) !== null || kb.titles.has(w) || TIME_NOUNS.has(w) || notAnEntity(w);
+    while (!titled && ts < te && strip(tokens[ts]!.text)) ts++;
     if (ts >= te) continue;
-    // Lower-case words inside a name are particles only (`von der Leyen`), not `lead the`.
-    if (tokens.slice(ts, te).some((t) => /^\p{Ll}/u.test(t.text) && !lexicon.nameParticles.has(t.text))) continue;
+    // Lower-case words inside a person's or place's name are particles only (`von der Leyen`);
+    // organisation names and titles of works may hold any word.
+    if (!titled && tokens.slice(ts, te).some((t) => /^\p{Ll}/u.test(t.text) && !lexicon.nameParticles.has(t.text))) continue;
     // A KB place or organisation followed by common nouns (`Moskau Ölexporte`): keep the name only.
-    if (te - ts > 1 && kb.lookup(ctx.text.slice(tokens[ts]!.start, tokens[te - 1]!.end)).entries.length === 0) {
+    if (!titled && te - ts > 1 && kb.lookup(ctx.text.slice(tokens[ts]!.start, tokens[te - 1]!.end)).entries.length === 0) {
       for (let k = te - 1; k > ts; k--) {
         const head = kb.lookup(ctx.text.slice(tokens[ts]!.start, tokens[k - 1]!.end)).entries;
         if (head.length > 0 && head.every((e) => e.type !== 'PER') && kb.lookup(tokens[k]!.text).entries.length === 0) { te = k; break; }
@@ -331,7 +338,9 @@ function acting(ctx: MentionContext, c: Cand): boolean {
 export function findMentions(kb: Kb, doc: AnalyzedArticle): EntityMention[] {
   const ctx = contextOf(doc);
   const base: Cand[] = [...nerCands(kb, ctx, doc.entities), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...demonymMetonyms(kb, ctx)];
-  const first = select(base);
+  // Where the model found something, its span beats the capitalised-word rules.
+  const nerSpans = base.filter((c) => c.source === 'ner');
+  const first = select(base.filter((c) => c.source !== 'heuristic' || !nerSpans.some((n) => c.start < n.end && n.start < c.end)));
   const knownPersons = new Set<string>();
   for (const c of first) {
     if (c.type !== 'PER') continue;
