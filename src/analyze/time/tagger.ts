@@ -2,7 +2,7 @@ import type { Sentence, Span, TimeExpression, TimexType } from '../../model/inde
 import { paths } from '../../paths.js';
 import { join } from 'node:path';
 import { loadLists, type PatternList } from './lists.js';
-import { loadRules, ruleTriggers, type TimeRule } from './rules.js';
+import { loadRules, ruleFirstWords, ruleTriggers, type TimeRule } from './rules.js';
 import { parseAnchor, resolveValue, type Anchor, type ResolveContext } from './resolve.js';
 import { sentenceSpans, tenseAt } from './tense.js';
 
@@ -16,40 +16,52 @@ export interface TaggedTimex extends TimeExpression {
 export interface Tagger {
   lists: Map<string, PatternList>;
   rules: TimeRule[];
-  /** Word beginning → indices of the rules that may match there; `digitRules` for numbers. */
+  /** Word beginning → indices of the rules whose matches may begin with it. */
+  byFirst: Map<string, number[]>;
+  /** Word beginning → indices of the rules whose matches may contain it anywhere. */
   byWord: Map<string, number[]>;
-  digitRules: number[];
+  /** Rules whose matches may begin with a number. */
+  digitFirst: number[];
+  /** Rules whose matches may contain a number. */
   digitSet: Set<number>;
-  /** Digit rules that can match a number standing alone (`1939`), tried at every number. */
+  /** Rules that can match a number standing alone (`1939`), tried at every number. */
   loneDigitRules: number[];
   loneSet: Set<number>;
   wordCache: Map<string, WordInfo>;
-  /** Lower-cased first two letters of every trigger word (as char-code pairs), to skip other words without slicing them. */
+  /** Lower-cased first two letters of every first word (as char-code pairs), to skip other words without slicing them. */
   starts: Set<number>;
+}
+
+function addTo(map: Map<string, number[]>, w: string, i: number): void {
+  const l = map.get(w);
+  if (l) l.push(i); else map.set(w, [i]);
 }
 
 export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]): Tagger {
   const byWord = new Map<string, number[]>();
-  const digitRules: number[] = [];
+  const byFirst = new Map<string, number[]>();
+  const digitSet = new Set<number>();
+  const digitFirst: number[] = [];
   rules.forEach((r, i) => {
     const t = ruleTriggers(r, lists);
-    if (t.digits) digitRules.push(i);
-    for (const w of t.words) {
-      const l = byWord.get(w);
-      if (l) l.push(i); else byWord.set(w, [i]);
-    }
+    if (t.digits) digitSet.add(i);
+    for (const w of t.words) addTo(byWord, w, i);
+    // where the first word cannot be worked out, any word of the rule may begin it
+    const f = ruleFirstWords(r, lists) ?? t;
+    if (f.digits) digitFirst.push(i);
+    for (const w of f.words) addTo(byFirst, w, i);
   });
   const starts = new Set<number>();
-  for (const w of byWord.keys()) starts.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
+  for (const w of byFirst.keys()) starts.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
   // which rules match a bare number by themselves: found by trying them on a few
-  const loneDigitRules = digitRules.filter((i) => ['1939', '12', '7'].some((sample) => {
+  const loneDigitRules = digitFirst.filter((i) => ['1939', '12', '7'].some((sample) => {
     const re = rules[i]!.regex;
     re.lastIndex = 0;
     const m = re.exec(`${sample} `);
     return m !== null && m[0].trim() === sample;
   }));
   return {
-    lists, rules, byWord, digitRules, digitSet: new Set(digitRules), loneDigitRules, loneSet: new Set(loneDigitRules),
+    lists, rules, byFirst, byWord, digitFirst, digitSet, loneDigitRules, loneSet: new Set(loneDigitRules),
     wordCache: new Map(), starts,
   };
 }
@@ -94,21 +106,38 @@ function isWordChar(c: number, text: string, i: number): boolean {
 }
 
 interface WordInfo {
-  rules: readonly number[];
+  /** Rules whose matches may begin with this word. */
+  first: readonly number[];
+  /** Rules whose matches may contain this word. */
+  any: readonly number[];
   weak: boolean;
 }
 
-/** Rules to try at a word, by its form as written (memoised: words repeat a lot). */
+/** What may follow a short trigger word in an inflected form (`Tag` → `Tages`, not `den` → `dennoch`). */
+const SHORT_ENDINGS = /^(?:e|n|s|r|m|en|es|er|em|ns|ens)$/;
+
+/** True for the second part of a compound such as `ein|wöchigen`: it begins with a trigger word itself. */
+function startsWithTrigger(rest: string, map: Map<string, number[]>): boolean {
+  for (let k = Math.min(rest.length, 16); k >= 4; k--) if (map.has(rest.slice(0, k))) return true;
+  return false;
+}
+
+function rulesByPrefix(lw: string, map: Map<string, number[]>, all: Map<string, number[]>): number[] {
+  const set = new Set<number>();
+  for (let k = Math.min(lw.length, 16); k >= 2; k--) {
+    if (k <= 3 && k < lw.length && !SHORT_ENDINGS.test(lw.slice(k)) && !startsWithTrigger(lw.slice(k), all)) continue;
+    const rs = map.get(lw.slice(0, k));
+    if (rs) for (const r of rs) set.add(r);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+/** What the rules know of a word as written (memoised: words repeat a lot). */
 function wordInfo(w: string, tagger: Tagger): WordInfo {
   const hit = tagger.wordCache.get(w);
   if (hit) return hit;
   const lw = w.toLowerCase();
-  const set = new Set<number>();
-  for (let k = Math.min(lw.length, 16); k >= 2; k--) {
-    const rs = tagger.byWord.get(lw.slice(0, k));
-    if (rs) for (const r of rs) set.add(r);
-  }
-  const info = { rules: [...set].sort((a, b) => a - b), weak: WEAK.has(lw) };
+  const info = { first: rulesByPrefix(lw, tagger.byFirst, tagger.byWord), any: rulesByPrefix(lw, tagger.byWord, tagger.byWord), weak: WEAK.has(lw) };
   if (tagger.wordCache.size > 100_000) tagger.wordCache.clear();
   tagger.wordCache.set(w, info);
   return info;
@@ -128,9 +157,10 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
     while (start < end && /\s/.test(text[start]!)) start++;
     out.push({ start, end, rule, groups: m.groups ?? {}, order });
   };
-  // Tokens: start offset, rules that may start there (null for a number), weak function word.
+  // Tokens: start and end offsets; the rules that may begin at each (null for a number).
   const starts: number[] = [];
-  const sets: (readonly number[] | null)[] = [];
+  const ends: number[] = [];
+  const firsts: (readonly number[] | null)[] = [];
   const weak: boolean[] = [];
   // a hand-rolled word scanner: no match objects per word (this loop runs over every word)
   const n = text.length;
@@ -141,40 +171,47 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
     while (i < n && isWordChar(text.charCodeAt(i), text, i)) i++;
     const c = text.charCodeAt(start);
     if (c >= 48 && c <= 57) {
-      starts.push(start); sets.push(null); weak.push(false);
+      starts.push(start); ends.push(i); firsts.push(null); weak.push(false);
       continue;
     }
-    // single letters (`v.` in `v. Chr.`) start nothing and are skipped as the next word
+    // single letters (`v.` in `v. Chr.`) begin nothing and are skipped as the next word
     if (i - start < 2) continue;
+    starts.push(start); ends.push(i);
     // cheap test on the first two letters before any string is made
     const a = text.charCodeAt(start);
     const b = text.charCodeAt(start + 1);
     const la = a >= 65 && a <= 90 ? a + 32 : a < 128 ? a : text[start]!.toLowerCase().charCodeAt(0);
     const lb = b >= 65 && b <= 90 ? b + 32 : b < 128 ? b : text[start + 1]!.toLowerCase().charCodeAt(0);
-    starts.push(start);
-    if (!tagger.starts.has(la * 65536 + lb)) {
-      sets.push(NONE); weak.push(false);
-      continue;
-    }
+    if (!tagger.starts.has(la * 65536 + lb)) { firsts.push(NONE); weak.push(false); continue; }
     const info = wordInfo(text.slice(start, i), tagger);
-    sets.push(info.rules); weak.push(info.weak);
+    firsts.push(info.first); weak.push(info.weak);
   }
+  // The rules a token may be part of (null for a number), looked up only when asked.
+  const anyOf = (k: number): readonly number[] | null | undefined => {
+    if (k >= starts.length) return undefined;
+    if (firsts[k] === null) return null;
+    return wordInfo(text.slice(starts[k], ends[k]), tagger).any;
+  };
   // A rule that needs a second word is tried only if the next word could be part of it too.
   const couldContinue = (r: number, next: readonly number[] | null | undefined): boolean =>
     next === null ? tagger.digitSet.has(r) : next !== undefined && next.includes(r);
   for (let k = 0; k < starts.length; k++) {
-    const rules = sets[k];
-    const next = sets[k + 1];
+    const rules = firsts[k];
     const p = starts[k]!;
     if (rules === null) {
       // a number: the rules that match a bare number, and those the next word continues
       for (const r of tagger.loneDigitRules) tryRule(r, p);
+      const next = anyOf(k + 1);
       if (next === undefined) continue;
-      for (const r of tagger.digitRules) if (!tagger.loneSet.has(r) && couldContinue(r, next)) tryRule(r, p);
+      for (const r of tagger.digitFirst) if (!tagger.loneSet.has(r) && couldContinue(r, next)) tryRule(r, p);
       continue;
     }
     if (rules === undefined || !rules.length) continue;
     if (weak[k]) {
+      // the next word that is not itself a function word (`dass die Regierung` → `Regierung`)
+      let j = k + 1;
+      while (j < starts.length && weak[j]) j++;
+      const next = anyOf(j === k + 1 ? j : j < starts.length ? j : k + 1);
       for (const r of rules) if (couldContinue(r, next)) tryRule(r, p);
     } else {
       for (const r of rules) tryRule(r, p);
