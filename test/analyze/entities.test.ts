@@ -168,3 +168,15 @@ test('entities: unknown organisations from name endings and acronyms', () => {
   }
   assert.deepEqual(run('GIPFEL OHNE ERGEBNIS\n\nDer Gipfel endete.').map((m) => m.text), []);
 });
+
+test('entities: in English text, model spans with lower-case words are dropped', () => {
+  const text = 'The two leaders met in Anchorage. Vladimir Putin arrived late.';
+  const doc = analyze({ ...article(text), language: 'en' }, [tokenizeComponent]);
+  const span = (s: string, type: EntityMention['type']): EntityMention => {
+    const start = text.indexOf(s);
+    return { start, end: start + s.length, text: s, type, sentence: 0, normalized: s };
+  };
+  doc.entities = [span('The two', 'MISC'), span('Vladimir Putin', 'PER')];
+  entitiesComponent.run(doc);
+  assert.deepEqual(doc.entities.map((m) => m.text), ['Anchorage', 'Vladimir Putin']);
+});

@@ -224,8 +224,11 @@ function surnamesAlone(ctx: MentionContext, knownPersons: Set<string>): Cand[] {
 }
 
 /** NER spans as candidates, with role words in front stripped and role-only spans dropped. */
-function nerCands(kb: Kb, ctx: MentionContext, ner: readonly EntityMention[]): Cand[] {
+function nerCands(kb: Kb, ctx: MentionContext, ner: readonly EntityMention[], language: string): Cand[] {
   const out: Cand[] = [];
+  // In English every common word is lower-case, so a span holding one is a model error
+  // (the model was trained on German, where nouns are capitalised).
+  const english = language === 'en';
   const { tokens } = ctx;
   for (const m of ner) {
     let ts = tokens.findIndex((t) => t.end > m.start);
@@ -233,7 +236,7 @@ function nerCands(kb: Kb, ctx: MentionContext, ner: readonly EntityMention[]): C
     if (ts < 0) continue;
     if (te < 0) te = tokens.length;
     // Titles of works and organisation names may start with an article (`Die Zeit`, `Der Spiegel`).
-    const titled = m.type === 'ORG' || m.type === 'MISC';
+    const titled = (m.type === 'ORG' || m.type === 'MISC') && !english;
     // Role words, titles and sentence-initial words in front of a person or place are not part of
     // it (`Kremlchef Putin`); organisation names and titles of works are taken as the model gives them
     // (`General Motors`, `British Empire`, `Die Zeit`).
@@ -337,7 +340,7 @@ function acting(ctx: MentionContext, c: Cand): boolean {
 /** Finds, normalises and links the entity mentions of one analysed document. */
 export function findMentions(kb: Kb, doc: AnalyzedArticle): EntityMention[] {
   const ctx = contextOf(doc);
-  const base: Cand[] = [...nerCands(kb, ctx, doc.entities), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...demonymMetonyms(kb, ctx)];
+  const base: Cand[] = [...nerCands(kb, ctx, doc.entities, doc.article.language), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...demonymMetonyms(kb, ctx)];
   // Where the model found something, its span beats the capitalised-word rules.
   const nerSpans = base.filter((c) => c.source === 'ner');
   const first = select(base.filter((c) => c.source !== 'heuristic' || !nerSpans.some((n) => c.start < n.end && n.start < c.end)));
