@@ -1,5 +1,6 @@
 import type { EventStatus } from '../model/index.js';
 import type { Queryable } from './db.js';
+import { sortDateOf } from './sort-date.js';
 
 /** Storage of event mentions, merged events and article warnings (041_events.sql). */
 
@@ -282,6 +283,9 @@ export async function listEvents(q: Queryable, f: EventFilter = {}): Promise<Tim
     `${EVENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date_lo NULLS LAST, date_hi NULLS LAST, id`,
     params,
   )).map(toEvent);
+  // By the date the event is dated to (not its compatibility interval), undated last.
+  const sortKey = (e: EventRow): string => sortDateOf(e.dateValue) ?? '9999-99-99';
+  rows.sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.id.localeCompare(b.id));
   if (rows.length === 0) return [];
   const ev = await q.query<{ event_id: string; article_id: string; sentence: string; trigger_start: number; trigger_end: number; status: EventStatus }>(
     `SELECT m.event_id, m.article_id, m.sentence, m.trigger_start, m.trigger_end, m.status FROM event_mentions m

@@ -28,18 +28,16 @@ export const storyFeaturesWriter = {
 };
 
 /**
- * Streaming single-pass clustering of a batch's new articles in ingest order: each original joins
- * its most similar open story above the threshold or starts one; duplicates join their original's.
+ * Streaming single-pass clustering of a batch's new articles: each original joins its most similar
+ * open story above the threshold or starts one; duplicates join their original's. Within a batch,
+ * articles go in publication-date order, then id — the order `restory` uses — so one batch into an
+ * empty store gives the batch result, whatever order the files were read in.
  */
 export async function assignStories(q: Queryable, ids: readonly string[], o: StoryOptions = STORY_DEFAULTS): Promise<number> {
   let assigned = 0;
-  for (const f of await featuresOf(q, ids)) {
-    if (f.storyId) continue;
-    if (f.duplicateOf) {
-      const s = await storyOfArticle(q, f.duplicateOf);
-      if (s) await setArticleStory(q, f.articleId, s);
-      continue;
-    }
+  const rows = (await featuresOf(q, ids)).sort((a, b) => (a.day ?? '9999').localeCompare(b.day ?? '9999') || a.articleId.localeCompare(b.articleId));
+  for (const f of rows) {
+    if (f.storyId || f.duplicateOf) continue;
     const keys = Object.keys(f.terms);
     if (keys.length === 0) continue;
     await addDocFreq(q, keys);
@@ -53,6 +51,11 @@ export async function assignStories(q: Queryable, ids: readonly string[], o: Sto
     await upsertStory(q, toRow(story, d));
     await setArticleStory(q, f.articleId, story.id);
     assigned++;
+  }
+  for (const f of rows) {
+    if (!f.duplicateOf || f.storyId) continue;
+    const s = await storyOfArticle(q, f.duplicateOf);
+    if (s) await setArticleStory(q, f.articleId, s);
   }
   return assigned;
 }

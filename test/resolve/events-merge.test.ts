@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clusterMentions, consultMode, mergeMentions, mergedDate, type MergeMention } from '../../src/resolve/events/merge.js';
+
+const base: MergeMention = {
+  articleId: 'a', idx: 0, type: 'CONSULT', mode: null, actors: ['Donald Trump'], recipients: ['Wladimir Putin'], place: null,
+  dateValue: '2025-08-21', dateSource: 'text', status: 'asserted', published: '2025-08-22', originalId: 'a',
+};
+const m = (over: Partial<MergeMention>): MergeMention => ({ ...base, ...over });
+
+test('dates at different precisions merge to the most precise consistent value', () => {
+  const d = mergedDate([m({ dateValue: '2025-08' }), m({ dateValue: '2025-W34' }), m({ dateValue: '2025-08-21' })]);
+  assert.equal(d.value, '2025-08-21');
+  assert.equal(d.source, 'text');
+  // A month-precision date alone stays a month: no day is made up.
+  assert.equal(mergedDate([m({ dateValue: '2025-06' })]).value, '2025-06');
+  // Without a text date the earliest publication date stands, marked as such.
+  const p = mergedDate([m({ dateValue: '2025-08-22', dateSource: 'publication' }), m({ dateValue: '2025-08-23', dateSource: 'publication' })]);
+  assert.deepEqual([p.value, p.source], ['2025-08-22', 'publication']);
+});
+
+test('one event from compatible mentions; a different day, place or pair of actors is another event', () => {
+  const clusters = clusterMentions([
+    m({ articleId: 'a', dateValue: '2025-08-21', place: 'Abu Dhabi' }),
+    m({ articleId: 'b', originalId: 'b', dateValue: '2025-08', actors: ['Wladimir Putin'], recipients: ['Donald Trump'] }),
+    m({ articleId: 'c', originalId: 'c', dateValue: '2025-08-22', dateSource: 'publication' }),
+    m({ articleId: 'd', originalId: 'd', dateValue: '2025-07-08', mode: 'phone' }),
+    m({ articleId: 'e', originalId: 'e', dateValue: '2025-08-21', place: 'Riad' }),
+    m({ articleId: 'f', originalId: 'f', dateValue: '2025-08-21', actors: ['Emmanuel Macron'], recipients: ['Friedrich Merz'] }),
+  ]);
+  assert.deepEqual(clusters.map((c) => c.map((x) => x.articleId)), [['a', 'b', 'c'], ['d'], ['e'], ['f']]);
+  const e = mergeMentions(clusters[0]!);
+  assert.equal(e.date.value, '2025-08-21');
+  assert.equal(e.place, 'Abu Dhabi');
+  assert.deepEqual(e.actors, ['Donald Trump']);
+  assert.deepEqual(e.recipients, ['Wladimir Putin']);
+});
+
+test('sources count originals only; status follows the latest reporting', () => {
+  const e = mergeMentions([
+    m({ articleId: 'a', originalId: 'a', status: 'planned', published: '2025-08-06' }),
+    m({ articleId: 'a2', originalId: 'a', status: 'planned', published: '2025-08-07' }),
+    m({ articleId: 'b', originalId: 'b', status: 'asserted', published: '2025-08-22' }),
+  ]);
+  assert.equal(e.sources, 2);
+  assert.equal(e.mentions, 3);
+  assert.equal(e.status, 'asserted');
+  assert.equal(mergeMentions([m({ status: 'reported' })]).status, 'reported');
+});
+
+test('CONSULT mode from where the meeting was: third country → third-party, one side → visit', () => {
+  const countries: Record<string, string[]> = { 'Abu Dhabi': ['AE'], Moskau: ['RU'], 'Donald Trump': ['US'], 'Wladimir Putin': ['RU'] };
+  const c = (n: string): string[] => countries[n] ?? [];
+  assert.equal(consultMode(null, 'Abu Dhabi', ['Donald Trump', 'Wladimir Putin'], c), 'third-party');
+  assert.equal(consultMode(null, 'Moskau', ['Donald Trump', 'Wladimir Putin'], c), 'visit');
+  assert.equal(consultMode('phone', 'Moskau', ['Donald Trump', 'Wladimir Putin'], c), 'phone');
+  assert.equal(consultMode(null, null, ['Donald Trump'], c), null);
+});
