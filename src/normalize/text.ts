@@ -195,11 +195,17 @@ function cutFurniture(body: string[]): string[] {
   for (let j = 0; j < body.length; j++) {
     const line = body[j]!.trim();
     if (!line) continue;
-    if (textLines > 0 && cutMarker(line)) return body.slice(0, j);
+    const marker = textLines > 0 ? cutMarker(line) : undefined;
+    // A table in the middle of an article (long paragraphs after it) is content, not a fact box.
+    if (marker && !(TABLE_MARKERS.has(marker) && body.slice(j + 1).some((l) => l.length > 300 && !l.includes('|')))) {
+      return body.slice(0, j);
+    }
     textLines++;
   }
   return body;
 }
+
+const TABLE_MARKERS = new Set(['fact-table', 'table-rule']);
 
 /** Blank-line separated blocks; inside a block, hard-wrapped lines are joined again. */
 function paragraphs(body: string[]): string[] {

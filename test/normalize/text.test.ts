@@ -133,6 +133,12 @@ for (const [name, tail] of FURNITURE) {
   });
 }
 
+test('a table in the middle of an article is kept; the article goes on after it', () => {
+  const long = `${BODY} ${BODY2} ${BODY} ${BODY2}`;
+  const p = parseText(`Gespräche in Riad\n\n${BODY}\n\nDatum | Ereignis\n8. August | Telefonat\n\n${long}\n`);
+  assert.equal(p.paragraphs.at(-1), long);
+});
+
 test('share, cookie and ad lines are dropped wherever they are', () => {
   const p = parseText(
     `Wir verwenden Cookies, um unser Angebot zu verbessern. Akzeptieren\nGespräche in Riad\nAnzeige\n\n${BODY}\n\nFacebook Twitter WhatsApp E-Mail\n\n${BODY2}\n\nTeilen auf Facebook\n`,
