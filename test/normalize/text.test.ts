@@ -139,6 +139,11 @@ test('a table in the middle of an article is kept; the article goes on after it'
   assert.equal(p.paragraphs.at(-1), long);
 });
 
+test('an image credit between paragraphs is dropped, the article goes on', () => {
+  const p = parseText(`Gespräche in Riad\n\n${BODY}\n\n© picture alliance / dpa\n\n${BODY2}\n`);
+  assert.deepEqual(p.paragraphs, [BODY, BODY2]);
+});
+
 test('share, cookie and ad lines are dropped wherever they are', () => {
   const p = parseText(
     `Wir verwenden Cookies, um unser Angebot zu verbessern. Akzeptieren\nGespräche in Riad\nAnzeige\n\n${BODY}\n\nFacebook Twitter WhatsApp E-Mail\n\n${BODY2}\n\nTeilen auf Facebook\n`,
