@@ -2,6 +2,7 @@ import { precisionOf, type AnalyzedArticle, type EventMention, type EventStatus,
 import { clauseRoles, isAdjectiveLike, viewSentence, type Group, type SentenceView } from './clauses.js';
 import { firstDay } from './dates.js';
 import { lexicon, type Lexicon, type TriggerEntry } from './lexicon.js';
+import { kb } from '../../kb/index.js';
 
 /** An event mention with the lexicon entry that found it (tests and debugging). */
 export interface FoundEvent extends EventMention {
@@ -288,6 +289,35 @@ function nounContext(v: SentenceView, token: number, lex: Lexicon): NounContext 
   const isEntity = v.groups.some((g) => k >= g.start && k < g.end);
   const attached = /^\p{Lu}\p{Ll}/u.test(prev) && !isEntity && !lex.words.lightNouns.has(prev.toLowerCase()) && v.clauseOf(k) === v.clauseOf(j);
   return { prep, attached };
+}
+
+/**
+ * Date-bounded roles standing alone (`der US-Präsident`, `des Kremlchefs`) are mentions of whoever
+ * held the office on the sentence's date (its first calendar time expression, else the article's):
+ * they are added to doc.entities with the holder's KB id, so events name a person, not a title.
+ */
+export function addRoleMentions(doc: AnalyzedArticle, lex: Lexicon = lexicon()): void {
+  const k = kb();
+  doc.sentences.forEach((s, si) => {
+    for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
+      const t = doc.tokens[i]!;
+      if (!/^\p{Lu}/u.test(t.text) || !lex.words.determiners.has(doc.tokens[i - 1]!.text.toLowerCase())) continue;
+      const covered = (a: number, b: number): boolean => doc.entities.some((e) => e.start < b && e.end > a);
+      if (covered(t.start, t.end)) continue;
+      // A name right behind the role (`der US-Präsident Donald Trump`) is the mention already.
+      const next = doc.tokens[i + 1];
+      if (next && i + 1 < s.tokenEnd && covered(next.start, next.end)) continue;
+      const role = k.parseRole(t.text);
+      if (!role?.role || !role.of) continue;
+      const tx = doc.timexes.find((x) => x.start >= s.start && x.end <= s.end && precisionOf(x.value) !== null);
+      const date = tx ? nearestYear(tx, doc.article.published) : doc.article.published;
+      if (!date) continue;
+      const holders = k.whoHeld(role.role, role.of, date);
+      if (holders.length !== 1) continue;
+      const h = holders[0]!;
+      doc.entities.push({ start: t.start, end: t.end, text: t.text, type: 'PER', sentence: si, normalized: h.name, role: t.text, kbId: h.id });
+    }
+  });
 }
 
 /** All event mentions of one analysed article, in text order. */
