@@ -75,7 +75,8 @@ test('durations and their modifiers', () => {
   const approx = one('Die Reise dauerte rund drei Stunden.');
   assert.equal(approx.value, 'PT3H');
   assert.equal(approx.mod, 'APPROX');
-  assert.equal(one('Ein halbes Jahr lang blieb es ruhig.').value, 'P6M');
+  assert.equal(one('Ein halbes Jahr lang blieb es ruhig.').value, 'P0.5Y');
+  assert.equal(one('Zwei Jahrzehnte lang blieb es ruhig.').value, 'P2DE');
   assert.equal(one('Seit Jahren ist das bekannt.').value, 'PXY');
   assert.deepEqual(values('Die 22 Jahre alte Sportlerin gewann.'), []);
 });

@@ -122,9 +122,11 @@ function yearFor(month: number | null, ctxIn: ResolveContext, monthOnly = false,
   let y = a.y;
   if (month - am > 6) y = a.y - 1;
   else if (am - month > 6) y = a.y + 1;
+  // the tense moves a date by a year only when it lies more than a month on the wrong side
+  // (`am 14. August` five days before the DCT is this August even in a future-tense sentence)
   const dist = y * 12 + month - (a.y * 12 + am);
-  if (ctx.tense === 'past' && dist > 0.01) y -= 1;
-  else if (ctx.tense === 'future' && dist < -0.01) y += 1;
+  if (ctx.tense === 'past' && dist > 1) y -= 1;
+  else if (ctx.tense === 'future' && dist < -1) y += 1;
   return y;
 }
 
@@ -224,11 +226,7 @@ export function resolveValue(template: string, ctx: ResolveContext): string {
     const y = yearFor(monthOf(rest), ctx, /^-\d{2}$/.test(rest), force);
     return `${y === null ? 'XXXX' : pad4(y)}${rest}`;
   });
-  // less than one year or day: in the next smaller unit (P0.5Y → P6M)
-  v = v.replace(/^P0\.(\d+)Y$/, (m, f: string) => (Number.isInteger(Number(`0.${f}`) * 12) ? `P${Number(`0.${f}`) * 12}M` : m));
   // units of time go after a T in durations: P3TH → PT3H
   v = v.replace(/^P([0-9.X]+)T([HMS])$/, 'PT$1$2');
-  // decades/centuries/millennia as durations in years (P2DE → P20Y)
-  v = v.replace(/^P([0-9.]+)(DE|CE|ML)$/, (_m, n: string, u: string) => `P${Number(n) * ({ DE: 10, CE: 100, ML: 1000 }[u] ?? 1)}Y`);
   return v;
 }

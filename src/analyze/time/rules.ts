@@ -21,6 +21,8 @@ export interface TimeRule {
   /** Value template: `%list` references plus functions resolved against the anchor (see resolve.ts). */
   value: string;
   mod?: string;
+  /** `| day=anchor`: the expression means the anchor's day (`heute`), so clock times after it belong to that day. */
+  anchorDay?: boolean;
   /** Which list each capture group name stands for. */
   groups: Map<string, string>;
   examples: RuleExample[];
@@ -56,7 +58,7 @@ function parseExample(s: string, where: string): RuleExample {
   return ex;
 }
 
-/** Parses rules.txt: `NAME TYPE PATTERN => VALUE [| mod=MOD]`, examples as `# ex: …` lines above. */
+/** Parses rules.txt: `NAME TYPE PATTERN => VALUE [| mod=MOD] [| day=anchor]`, examples as `# ex: …` lines above. */
 export function parseRules(text: string, lists: Map<string, PatternList>, file = 'rules.txt'): TimeRule[] {
   const rules: TimeRule[] = [];
   let pending: RuleExample[] = [];
@@ -81,8 +83,9 @@ export function parseRules(text: string, lists: Map<string, PatternList>, file =
     };
     for (const o of opts) {
       const kv = /^mod=(\S+)$/.exec(o);
-      if (!kv) throw new Error(`${where}: unknown option ${o}`);
-      rule.mod = kv[1]!;
+      if (kv) rule.mod = kv[1]!;
+      else if (o === 'day=anchor') rule.anchorDay = true;
+      else throw new Error(`${where}: unknown option ${o}`);
     }
     rules.push(rule);
     pending = [];

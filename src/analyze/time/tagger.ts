@@ -264,7 +264,9 @@ export function tagTimex(text: string, dct?: string | null, opts: TagOptions = {
   const dctAnchor = parseAnchor(dct);
   const narrative = !dctAnchor;
   let textAnchor: Anchor | null = null;
-  let lastDay: string | null = dctAnchor && dctAnchor.d !== undefined ? dctAnchor.value.slice(0, 10) : null;
+  const dctDay = dctAnchor && dctAnchor.d !== undefined ? dctAnchor.value.slice(0, 10) : null;
+  let lastDay: string | null = dctDay;
+  let lastDaySentence = -1;
   let si = 0;
   const out: TaggedTimex[] = [];
   for (const c of chosen) {
@@ -274,7 +276,9 @@ export function tagTimex(text: string, dct?: string | null, opts: TagOptions = {
     const template = substitute(c.rule.value, c, tagger.lists);
     // the tense is looked up only where the value depends on it
     const tense = NEEDS_TENSE.test(template) ? tenseAt(text, sentence, c) : 'present';
-    const ctx: ResolveContext = { anchor, lastDay, tense, narrative };
+    // with a DCT, a day mentioned more than a sentence ago no longer carries clock times
+    const day = dctDay && si - lastDaySentence > 1 ? dctDay : lastDay;
+    const ctx: ResolveContext = { anchor, lastDay: day, tense, narrative };
     const value = resolveValue(template, ctx);
     const t: TaggedTimex = {
       start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.rule.type as TimexType, value,
@@ -284,9 +288,10 @@ export function tagTimex(text: string, dct?: string | null, opts: TagOptions = {
     if (mod) t.mod = mod;
     if (template !== value && anchor) t.anchor = anchor.value;
     out.push(t);
+    if (c.rule.anchorDay && dctDay) { lastDay = dctDay; lastDaySentence = si; }
     if ((t.type === 'DATE' || t.type === 'TIME') && ABSOLUTE.test(value) && !value.startsWith('X')) {
       const d = DAY_VALUE.exec(value);
-      if (d) lastDay = d[1]!;
+      if (d) { lastDay = d[1]!; lastDaySentence = si; }
       const a = parseAnchor(value);
       // the anchor for a narrative follows its dates; keep the finer anchor when a year repeats it
       if (a && !(textAnchor && textAnchor.y === a.y && a.m === undefined)) textAnchor = a;

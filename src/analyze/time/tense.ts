@@ -7,7 +7,7 @@ import type { Tense } from './resolve.js';
  * planning verbs point ahead. Nothing found: present.
  */
 const PAST = /(?<![\p{L}])(?:war|waren|warst|wurde|wurden|hatte|hatten|hätte|hätten|hat|haben|habe|gab|kam|kamen|sagte|sagten|erklärte|erklärten|teilte|betonte|fand|fanden|ging|gingen|stand|standen|starb|begann|begannen|endete|berichtete|meldete|wies|zog|trat|fiel|bekam|setzte|stellte|ließ|verlor|gewann|lag|lagen|blieb|konnte|konnten|musste|mussten|wollte|wollten|sollte|sollten|unterzeichnete|besuchte|traf|trafen|gestern|vorgestern|vergangene[nmrs]?|letzte[nmrs]?|zuvor|damals|bereits|eröffnet|gewählt|ernannt)(?![\p{L}])/gu;
-const FUTURE = /(?<![\p{L}])(?:wird|werden|wirst|will|wollen|soll|sollen|möchte|möchten|plant|planen|geplant|beabsichtigt|vorgesehen|morgen|übermorgen|kommende[nmrs]?|nächste[nmrs]?|künftig|anstehende[nmrs]?|bevorstehende[nmrs]?|stattfinden|findet|laden|lädt|beginnt|startet|erwartet)(?![\p{L}])/gu;
+const FUTURE = /(?<![\p{L}])(?:wird|werden|wirst|will|wollen|soll|sollen|möchte|möchten|plant|planen|geplant|beabsichtigt|vorgesehen|morgen|übermorgen|kommende[nmrs]?|nächste[nmrs]?|künftig|anstehende[nmrs]?|bevorstehende[nmrs]?)(?![\p{L}])/gu;
 
 export function sentenceSpans(text: string): Span[] {
   // A light splitter for standalone use: ends at .!? (not after a number or a one/two-letter
