@@ -38,7 +38,7 @@ export function* readFeed(input: DecodedInput): Generator<ReadResult> {
   }
   let root: Node;
   try {
-    root = parser.parse(xml) as Node;
+    root = parser.parse(xhtmlAsText(xml)) as Node;
   } catch (e) {
     yield failure(input.origin, `malformed XML: ${(e as Error).message}`);
     return;
@@ -84,6 +84,14 @@ export function* readFeed(input: DecodedInput): Generator<ReadResult> {
     }
     yield { origin, format: 'feed', rawHash: input.rawHash, encoding: input.encoding, ...d };
   }
+}
+
+/** Atom `type="xhtml"` content is markup inside the XML; keep it as one HTML string (CDATA) for normalize. */
+function xhtmlAsText(xml: string): string {
+  return xml.replace(
+    /(<(content|summary)\b[^>]*\btype=["']xhtml["'][^>]*>)([\s\S]*?)(<\/\2>)/g,
+    (_m, open: string, _tag: string, inner: string, close: string) => `${open}<![CDATA[${inner.replace(/]]>/g, ']]]]><![CDATA[>')}]]>${close}`,
+  );
 }
 
 function rssItem(item: Node, channel: Node): Omit<RawDocument, 'origin' | 'rawHash' | 'encoding' | 'format'> {

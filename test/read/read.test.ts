@@ -161,6 +161,15 @@ test('feeds with bare ampersands and HTML entities are read, not rejected', asyn
   assert.equal(docs[0]!.meta.source, 'A & B');
 });
 
+test('Atom xhtml content is kept as markup', async () => {
+  const p = join(dir, 'xhtml.atom');
+  writeFileSync(p, '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Alpenpost</title><entry><title>Genf</title><link href="https://alpenpost.example/genf"/><updated>2025-08-19T10:00:00Z</updated><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Die Delegationen verhandeln in <b>Genf</b>.</p><p>Ein Ergebnis gibt es noch nicht.</p></div></content></entry></feed>');
+  const { docs, failures } = await collect([p]);
+  assert.deepEqual(failures, []);
+  assert.ok(docs[0]!.bodyIsHtml);
+  assert.match(docs[0]!.body, /<p>Die Delegationen verhandeln in <b>Genf<\/b>\.<\/p><p>Ein Ergebnis/);
+});
+
 test('relative feed links are resolved against the channel link', async () => {
   const p = join(dir, 'relative.rss');
   writeFileSync(p, '<?xml version="1.0"?><rss version="2.0"><channel><title>Kurier</title><link>https://kurier.example/politik/</link><item><title>Gipfel</title><link>/artikel/gipfel-riad</link><description>Die Delegationen haben sich in Riad getroffen.</description></item></channel></rss>');
