@@ -35,7 +35,8 @@ export function parseText(input: string, opts: ParseOptions = {}): ParsedText {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((l) => l.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\t ]+$/u, '').replace(/^\uFEFF/, ''))
+    // Soft hyphens and zero-width characters from web pages split words for search and tokenizer.
+    .map((l) => l.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\t ]+$/u, ''))
     // Share buttons, cookie banners, ads: out wherever they are (left blank so paragraphs stay apart).
     .map((l) => (l.trim() && dropLine(l) ? '' : l));
 

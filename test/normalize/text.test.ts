@@ -144,6 +144,11 @@ test('an image credit between paragraphs is dropped, the article goes on', () =>
   assert.deepEqual(p.paragraphs, [BODY, BODY2]);
 });
 
+test('soft hyphens and zero-width characters are removed, no-break spaces become spaces', () => {
+  const p = parseText('Gespräche in Riad\n\nDie Außen\u00administer\u200b beider Staaten\u00a0trafen sich am Montag in Riad.\n');
+  assert.deepEqual(p.paragraphs, ['Die Außenminister beider Staaten trafen sich am Montag in Riad.']);
+});
+
 test('share, cookie and ad lines are dropped wherever they are', () => {
   const p = parseText(
     `Wir verwenden Cookies, um unser Angebot zu verbessern. Akzeptieren\nGespräche in Riad\nAnzeige\n\n${BODY}\n\nFacebook Twitter WhatsApp E-Mail\n\n${BODY2}\n\nTeilen auf Facebook\n`,
