@@ -60,7 +60,7 @@ export function normalize(raw: RawDocument): Article {
     format: raw.format,
     rawHash: raw.rawHash,
     encoding: raw.encoding,
-    title: title ? title.replace(/\s+/g, ' ').trim() : null,
+    title: title ? title.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim() : null,
     published,
     publishedRaw,
     author,
