@@ -27,15 +27,6 @@ const SWAPS: [RegExp, string][] = [
 ];
 const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
 
-function shuffle<T>(xs: T[], r: () => number): T[] {
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
 /** Swaps a few neighbouring words inside one paragraph. */
 function swapWords(p: string, r: () => number, n: number): string {
   const words = p.split(' ');
@@ -55,11 +46,37 @@ export interface Variant {
   language: string;
 }
 
-/** The i-th variant of a base article: paragraphs shuffled, words swapped and rewritten, new date and outlet. */
-export function variant(base: Article, i: number): Variant {
+/** Sentences of all base articles, per language: the material new articles are recombined from. */
+export type SentencePool = Map<string, string[]>;
+
+export function sentencePool(bases: readonly Article[]): SentencePool {
+  const pool: SentencePool = new Map();
+  for (const b of bases) {
+    const list = pool.get(b.language) ?? [];
+    for (const p of b.text.split(/\n{2,}/)) {
+      for (const sentence of p.split(/(?<=[.!?“"])\s+(?=[A-ZÄÖÜ„"])/)) if (sentence.length > 40) list.push(sentence.trim());
+    }
+    pool.set(b.language, list);
+  }
+  return pool;
+}
+
+/**
+ * The i-th generated article: the base article's lead sentence, then 6–14 sentences drawn from
+ * the whole corpus in its language, in 3–5 paragraphs, with neighbouring words swapped and words
+ * rewritten, a new date and outlet. Recombining sentences keeps the text real German (or
+ * English) for the analysis while making the articles distinct, not near-duplicates of 31 texts.
+ */
+export function variant(base: Article, i: number, pool: SentencePool): Variant {
   const r = rng(i * 7919 + 17);
-  let paras = base.text.split(/\n{2,}/).filter((p) => p.trim());
-  if (paras.length > 2) paras = [paras[0] as string, ...shuffle(paras.slice(1), r)];
+  const sentences = pool.get(base.language) ?? [base.text];
+  const lead = base.text.split(/(?<=[.!?])\s+/)[0] ?? '';
+  const picked = [lead];
+  const count = 6 + Math.floor(r() * 9);
+  for (let k = 0; k < count; k++) picked.push(sentences[Math.floor(r() * sentences.length)] as string);
+  let paras: string[] = [];
+  const per = Math.max(2, Math.ceil(picked.length / (3 + Math.floor(r() * 3))));
+  for (let k = 0; k < picked.length; k += per) paras.push(picked.slice(k, k + per).join(' '));
   paras = paras.map((p) => swapWords(p, r, 1 + Math.floor(r() * 4)));
   for (const [re, to] of SWAPS) if (r() < 0.3) paras = paras.map((p) => p.replace(re, to));
   const day = new Date(Date.UTC(2025, 0, 1) + Math.floor(r() * 365) * 86_400_000).toISOString().slice(0, 10);
@@ -91,9 +108,10 @@ export function writeCorpus(dir: string, bases: readonly Article[], n: number): 
     files++;
     lines = [];
   };
+  const pool = sentencePool(bases);
   for (let i = 0; i < n; i++) {
     const base = bases[i % bases.length] as Article;
-    const v = variant(base, i);
+    const v = variant(base, i, pool);
     if (i % 2 === 0) {
       const sub = join(dir, `text-${String(Math.floor(i / 1000)).padStart(3, '0')}`);
       if (i % 1000 === 0) mkdirSync(sub, { recursive: true });

@@ -57,7 +57,8 @@ else {
   db = await openStore(`${url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`);
   drop = async () => { await admin.exec(`DROP SCHEMA ${schema} CASCADE`); await admin.close(); };
 }
-const s = await ingest(db, [corpus], { stages, workers: 0 });
+const batchSize = Number(argv[argv.indexOf('--batch') + 1] ?? 250) || 250;
+const s = await ingest(db, [corpus], { stages, workers: 0, batchSize });
 await db.close();
 await drop();
 const total = s.seconds * 1000;

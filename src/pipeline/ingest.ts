@@ -5,6 +5,7 @@ import { insertArticles, type InsertOutcome } from '../store/articles.js';
 import { analysisWriters, corpusResolvers } from './hooks.js';
 import { defaultStages, isInputFailure, type Stages } from './stages.js';
 import { createProcessor, type DocResult } from './process.js';
+import { transactionScopedDb } from './tx-db.js';
 
 export interface IngestOptions {
   /** Inputs larger than this are refused (default: the reader's 20 MB). */
@@ -107,7 +108,8 @@ export async function ingestStream(
     if (opts.resolve === false || newIds.length === 0) return;
     for (const resolver of corpusResolvers) {
       try {
-        await resolver.run(db, { newArticleIds: newIds, progress: log });
+        // One transaction per resolver and batch: one commit instead of one per statement.
+        await db.transaction((tx) => resolver.run(transactionScopedDb(db, tx), { newArticleIds: newIds, progress: log }));
       } catch (err) {
         summary.resolverErrors.push({ resolver: resolver.name, reason: oneLine(err) });
         log(`${resolver.name}: ${oneLine(err)}`);
