@@ -49,7 +49,8 @@ export function normalize(raw: RawDocument): Article {
   const author = byline && !nonPersonAuthor(byline) && !agencyName(byline) ? byline : null;
   const metaSource = clean(meta.source);
   const source = (metaSource && raw.format === 'feed' ? outletName(metaSource) : metaSource) ?? extracted.publisher ?? parsed.source ?? agency ?? null;
-  const title = knownTitle ?? parsed.title;
+  const rawTitle = knownTitle ?? parsed.title;
+  const title = rawTitle ? rawTitle.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim() || null : null;
 
   return {
     // Without a URL, identity is the text as published: headline, outlet and body. The same body
@@ -60,7 +61,7 @@ export function normalize(raw: RawDocument): Article {
     format: raw.format,
     rawHash: raw.rawHash,
     encoding: raw.encoding,
-    title: title ? title.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim() : null,
+    title,
     published,
     publishedRaw,
     author,
