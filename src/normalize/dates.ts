@@ -15,7 +15,7 @@ export interface NormalizedDate {
 
 const PREFIX = new RegExp(`^(?:${rules.datePrefixes.patterns.join('|')})\\s*[:.]?\\s*`, 'iu');
 const WEEKDAY = new RegExp(`^(?:${WEEKDAY_PATTERN})\\.?,?\\s+`, 'iu');
-const ZONE = String.raw`(?:gmt|utc|ut|mesz|mez|cest|cet|est|edt|pst|pdt|z|[+-]\d{2}:?\d{2})`;
+const ZONE = String.raw`(?:gmt|utc|ut|mesz|mez|cest|cet|eest|eet|west|wet|bst|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|z|(?:gmt|utc)?[+-]\d{1,2}(?::?\d{2})?)`;
 // A time at the end: `, 14:32 Uhr`, ` um 14.32 Uhr`, ` 14:32:00 +0200`, `T14:32:00Z`, ` 2:32 p.m.`.
 const TIME = new RegExp(
   String.raw`(?:\s*[,|–—-]\s*|\s+|T)(?:um\s+|at\s+)?(\d{1,2})(?::(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?:uhr|h)?|\.(\d{2})\s*(?:uhr|h))` +

@@ -34,6 +34,9 @@ const CASES: Array<[string, string, string?]> = [
   ['Fri, 08 Aug 2025 14:32:00 +0200', '2025-08-08', '14:32'],
   ['Tue, 5 Aug 2025 18:10:00 GMT', '2025-08-05', '18:10'],
   ['August 8, 2025', '2025-08-08'],
+  ['Published: 8 August 2025 14:32 BST', '2025-08-08', '14:32'],
+  ['8. August 2025, 14:32 Uhr MESZ', '2025-08-08', '14:32'],
+  ['Fri, 8 Aug 2025 11:05:00 UTC+3', '2025-08-08', '11:05'],
   ['Aug 8, 2025, 2:32 p.m.', '2025-08-08', '14:32'],
   // month and year precision: never a made-up day
   ['Januar 2025', '2025-01'],
