@@ -136,6 +136,7 @@ export const openapi = {
               roles: { type: 'array', items: { type: 'object', properties: { role: str, from: timex, to: timex } } },
               mentionsOverTime: { type: 'array', items: ref('Bucket') },
               coMentioned: { type: 'array', items: { allOf: [ref('EntityRef'), { type: 'object', properties: { count: int } }] } },
+              coMentionLinks: { type: 'array', items: { type: 'array', prefixItems: [str, str, int] }, description: '[entity id, entity id, shared articles]' },
               events: { type: 'array', items: ref('TimelineEvent') },
               recentArticles: { type: 'array', items: ref('ArticleSummary') },
             },

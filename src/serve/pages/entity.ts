@@ -2,7 +2,7 @@ import type { Queryable } from '../../store/db.js';
 import { articleRow, enc, eventRow, num, pager } from '../components.js';
 import { html, qs, type SafeHtml } from '../html.js';
 import { emptyState, notFound, page } from '../layout.js';
-import { CO_MENTION_WINDOW, coMentionLinks, countEntities, entitiesReady, getEntity, listEntities } from '../queries/entities.js';
+import { CO_MENTION_WINDOW, countEntities, entitiesReady, getEntity, listEntities } from '../queries/entities.js';
 import { barChart, fillMonths, network } from '../svg.js';
 
 const TYPES: [string, string][] = [
@@ -16,7 +16,6 @@ export async function entityPage(db: Queryable, id: string): Promise<{ status: 2
   const e = await getEntity(db, id);
   if (!e) return { status: 404, body: notFound('Entität', id) };
   const months = fillMonths(e.mentionsOverTime);
-  const links = await coMentionLinks(db, e.id, e.coMentioned.map((o) => o.id));
   return {
     status: 200,
     body: page({
@@ -34,7 +33,7 @@ export async function entityPage(db: Queryable, id: string): Promise<{ status: 2
 ${e.roles.length ? html`<section><h2>Rollen</h2><ul>${e.roles.map((r) => html`<li>${r.role} <span class="meta">${r.from ?? '?'} – ${r.to ?? 'heute'}</span></li>`)}</ul></section>` : ''}
 <section><h2>Erwähnungen im Zeitverlauf</h2>${months.length ? barChart(months, 'Erwähnungen pro Monat') : html`<p class="note">Keine datierten Erwähnungen.</p>`}</section>
 <section><h2>Gemeinsam erwähnt</h2>${e.articles > CO_MENTION_WINDOW ? html`<p class="meta">In den ${num(CO_MENTION_WINDOW)} neuesten Artikeln mit ${e.name}.</p>` : ''}${e.coMentioned.length
-        ? html`${network({ id: e.id, name: e.name, type: e.type, count: e.mentions }, e.coMentioned, links)}
+        ? html`${network({ id: e.id, name: e.name, type: e.type, count: e.mentions }, e.coMentioned, e.coMentionLinks)}
 <ul class="chips">${e.coMentioned.map((o) => html`<li><a class="ent ty-${o.type}" href="/entities/${enc(o.id)}">${o.name}</a> <span class="meta">${o.count}</span></li>`)}</ul>`
         : html`<p class="note">Keine gemeinsamen Erwähnungen.</p>`}</section>
 <section><h2>Ereignisse</h2>${e.events.length ? html`<ol class="events">${e.events.map(eventRow)}</ol>` : html`<p class="note">Keine Ereignisse mit dieser Entität.</p>`}</section>
@@ -52,7 +51,7 @@ export async function entitiesPage(db: Queryable, q: { type?: string; q?: string
   }
   const size = 100;
   const pageNo = Math.max(1, q.page ?? 1);
-  const list = await listEntities(db, { type: q.type, q: q.q, limit: size, offset: (pageNo - 1) * size });
+  const list = await listEntities(db, { type: q.type, q: q.q, limit: size, offset: (pageNo - 1) * size, articleCounts: false });
   return page({
     title: 'Entitäten',
     nav: 'entities',
@@ -61,8 +60,8 @@ export async function entitiesPage(db: Queryable, q: { type?: string; q?: string
 ${TYPES.map(([t, l]) => html`<option value="${t}"${q.type === t ? html` selected` : ''}>${l}</option>`)}</select></label>
 <label>Name <input name="q" value="${q.q ?? ''}"></label><button type="submit">Filtern</button></form>
 ${list.items.length
-      ? html`<table class="list"><thead><tr><th scope="col">Name</th><th scope="col">Typ</th><th scope="col">Wissensbasis</th><th scope="col">Erwähnungen</th><th scope="col">Artikel</th></tr></thead><tbody>
-${list.items.map((e) => html`<tr><td><a class="ent ty-${e.type}" href="/entities/${enc(e.id)}">${e.name}</a></td><td>${e.type}</td><td>${e.kbId ?? ''}</td><td>${num(e.mentions)}</td><td>${num(e.articles)}</td></tr>`)}
+      ? html`<table class="list"><thead><tr><th scope="col">Name</th><th scope="col">Typ</th><th scope="col">Wissensbasis</th><th scope="col">Erwähnungen</th></tr></thead><tbody>
+${list.items.map((e) => html`<tr><td><a class="ent ty-${e.type}" href="/entities/${enc(e.id)}">${e.name}</a></td><td>${e.type}</td><td>${e.kbId ?? ''}</td><td>${num(e.mentions)}</td></tr>`)}
 </tbody></table>${pager('/entities', { type: q.type, q: q.q }, pageNo, size, list.total)}`
       : emptyState('Keine Entitäten gefunden', html`<p>Andere Filter wählen oder Artikel einlesen mit <code>chronik ingest PFAD</code>.</p>`)}`,
   });

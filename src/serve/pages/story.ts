@@ -2,7 +2,7 @@ import type { Queryable } from '../../store/db.js';
 import { articleRow, enc, entityLink, eventRow, num } from '../components.js';
 import { html, type SafeHtml } from '../html.js';
 import { dateRange, notFound, page } from '../layout.js';
-import { getStory } from '../queries/stories.js';
+import { getStory, STORY_ARTICLES_LIMIT } from '../queries/stories.js';
 import { barChart, fillDays } from '../svg.js';
 
 export async function storyPage(db: Queryable, id: string): Promise<{ status: 200 | 404; body: SafeHtml }> {
@@ -24,6 +24,7 @@ ${s.events.length ? html`<div id="timeline" class="timeline small" data-src="/ap
 <section aria-labelledby="h-ev"><h2 id="h-ev">Ereignisse</h2>
 ${s.events.length ? html`<ol class="events">${s.events.map(eventRow)}</ol>` : html`<p class="note">Keine Ereignisse erkannt.</p>`}</section>
 <section aria-labelledby="h-art"><h2 id="h-art">Artikel (Original und Duplikate)</h2>
+${s.articles > STORY_ARTICLES_LIMIT ? html`<p class="meta">Die ersten ${num(STORY_ARTICLES_LIMIT)} von ${num(s.articles)} Artikeln; <a href="/articles?story=${enc(s.id)}">alle Artikel dieser Story</a>.</p>` : ''}
 <ul class="articles groups">${s.groups.map((g) => articleRow(g.original, g.duplicates.length ? html`<ul class="dups">${g.duplicates.map((d) => articleRow(d))}</ul>` : ''))}</ul></section>
 </div><aside class="side">
 ${s.events.length ? html`<div id="evidence-panel" aria-live="polite"><p class="note">Ein Ereignis auf der Zeitachse anklicken, um seine Belege zu sehen.</p></div>` : ''}

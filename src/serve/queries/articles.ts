@@ -89,7 +89,7 @@ export async function listArticles(db: Queryable, o: ArticleListOptions = {}): P
   const limit = Math.min(Math.max(o.limit ?? 50, 1), 500);
   const rows = await db.query<SummaryRow>(
     `SELECT ${SUMMARY_COLS} FROM articles a ${w}
-      ORDER BY a.published_sort DESC NULLS LAST, a.id LIMIT ${limit} OFFSET ${Math.max(o.offset ?? 0, 0)}`,
+      ORDER BY a.published_sort DESC NULLS LAST, a.seq DESC LIMIT ${limit} OFFSET ${Math.max(o.offset ?? 0, 0)}`,
     params,
   );
   return { total: count?.n ?? 0, items: rows.map(toSummary) };

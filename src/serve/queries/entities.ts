@@ -2,7 +2,6 @@ import { kb } from '../../kb/index.js';
 import type { Queryable } from '../../store/db.js';
 import { toSummary, type ArticleSummary } from './articles.js';
 import { eventsOfEntity } from './events.js';
-import type { FacetValue } from './search.js';
 import { hasTables } from './schema.js';
 import type { Bucket, EntityDetail, EntityRef, EntityRole, EntitySummary } from './types.js';
 
@@ -99,7 +98,7 @@ function rolesOf(kbId: string | null): { roles: EntityRole[]; description: strin
  * The entity's most recent articles, at most CO_MENTION_WINDOW: co-mentions are counted there so
  * the page stays fast for entities in tens of thousands of articles.
  */
-export const CO_MENTION_WINDOW = 2000;
+export const CO_MENTION_WINDOW = 1000;
 const RECENT_ARTICLES = `SELECT a.id AS article_id FROM articles a
   WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = $1)
   ORDER BY a.published_sort DESC NULLS LAST, a.seq DESC LIMIT ${CO_MENTION_WINDOW}`;
@@ -124,14 +123,7 @@ export async function getEntity(db: Queryable, id: string): Promise<EntityDetail
       WHERE m.entity_id = $1 AND a.published_sort IS NOT NULL GROUP BY 1 ORDER BY 1`,
     [id],
   );
-  const co = await db.query<EntityRef & { count: number }>(
-    `WITH arts AS (${RECENT_ARTICLES})
-     SELECT e.id, e.name, e.type, count(DISTINCT m.article_id)::int AS count
-       FROM mentions m JOIN arts USING (article_id) JOIN entities e ON e.id = m.entity_id
-      WHERE m.entity_id <> $1
-      GROUP BY e.id, e.name, e.type ORDER BY count DESC, e.name LIMIT 12`,
-    [id],
-  );
+  const { coMentioned: co, links } = await coMentions(db, id);
   const recent = await db.query<Parameters<typeof toSummary>[0]>(
     `SELECT a.id, a.title, a.published, a.source, a.language, a.duplicate_of, a.duplicate_kind, a.story_id
        FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = $1)
@@ -146,37 +138,64 @@ export async function getEntity(db: Queryable, id: string): Promise<EntityDetail
     roles,
     mentionsOverTime: months,
     coMentioned: co,
+    coMentionLinks: links,
     events: await eventsOfEntity(db, [r.name]),
     recentArticles: recent.map(toSummary) as ArticleSummary[],
   };
 }
 
-/** How often the co-mentioned entities appear with each other (edges of the small network). */
-export async function coMentionLinks(db: Queryable, center: string, ids: readonly string[]): Promise<[string, string, number][]> {
-  if (ids.length < 2 || !(await entitiesReady(db))) return [];
-  const rows = await db.query<{ x: string; y: string; n: number }>(
-    `WITH arts AS (${RECENT_ARTICLES}),
-          pm AS (SELECT DISTINCT m.article_id, m.entity_id FROM mentions m JOIN arts USING (article_id)
-                  WHERE m.entity_id = ANY($2::text[]))
-     SELECT a.entity_id AS x, b.entity_id AS y, count(*)::int AS n
-       FROM pm a JOIN pm b ON a.article_id = b.article_id AND a.entity_id < b.entity_id
-      GROUP BY 1, 2`,
-    [center, ids],
+/**
+ * Entities mentioned in the same articles (within the entity's latest CO_MENTION_WINDOW articles),
+ * the top 12 by shared articles, and how often those appear with each other (the network's
+ * edges). One query fetches the distinct (article, entity) pairs; counting happens here.
+ */
+async function coMentions(db: Queryable, id: string): Promise<{ coMentioned: (EntityRef & { count: number })[]; links: [string, string, number][] }> {
+  const pairs = await db.query<{ a: string; e: string }>(
+    `WITH arts AS (${RECENT_ARTICLES})
+     SELECT DISTINCT m.article_id AS a, m.entity_id AS e FROM mentions m JOIN arts USING (article_id)
+      WHERE m.entity_id IS NOT NULL AND m.entity_id <> $1`,
+    [id],
   );
-  return rows.map((r) => [r.x, r.y, Number(r.n)]);
+  const counts = new Map<string, number>();
+  for (const p of pairs) counts.set(p.e, (counts.get(p.e) ?? 0) + 1);
+  const top = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 12);
+  if (top.length === 0) return { coMentioned: [], links: [] };
+  const topIds = new Set(top.map(([e]) => e));
+  const byArticle = new Map<string, string[]>();
+  for (const p of pairs) {
+    if (!topIds.has(p.e)) continue;
+    const list = byArticle.get(p.a) ?? [];
+    list.push(p.e);
+    byArticle.set(p.a, list);
+  }
+  const linkCounts = new Map<string, number>();
+  for (const list of byArticle.values()) {
+    list.sort();
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const k = `${list[i]}\u0000${list[j]}`;
+        linkCounts.set(k, (linkCounts.get(k) ?? 0) + 1);
+      }
+  }
+  const refs = await db.query<EntityRef>('SELECT id, name, type FROM entities WHERE id = ANY($1::text[])', [[...topIds]]);
+  const refOf = new Map(refs.map((r) => [r.id, r]));
+  return {
+    coMentioned: top.flatMap(([e, count]) => {
+      const r = refOf.get(e);
+      return r ? [{ ...r, count }] : [];
+    }),
+    links: [...linkCounts.entries()].map(([k, n]) => {
+      const [x, y] = k.split('\u0000') as [string, string];
+      return [x, y, n];
+    }),
+  };
 }
 
-/** Top entities among the articles selected by `articleSql` (a SELECT of article ids). */
-export async function entityFacet(db: Queryable, articleSql: string, params: unknown[]): Promise<FacetValue[]> {
-  if (!(await entitiesReady(db))) return [];
-  const rows = await db.query<{ value: string; name: string; type: string; count: number }>(
-    `SELECT e.id AS value, e.name, e.type, count(DISTINCT m.article_id)::int AS count
-       FROM mentions m JOIN entities e ON e.id = m.entity_id
-      WHERE m.article_id IN (${articleSql})
-      GROUP BY e.id, e.name, e.type ORDER BY count DESC, e.name LIMIT 12`,
-    params,
-  );
-  return rows.map((r) => ({ value: r.value, label: `${r.name} (${r.type})`, count: r.count }));
+/** `Name (TYPE)` labels of entities by id (facets). */
+export async function entityLabels(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0 || !(await entitiesReady(db))) return new Map();
+  const rows = await db.query<EntityRef>('SELECT id, name, type FROM entities WHERE id = ANY($1::text[])', [ids]);
+  return new Map(rows.map((r) => [r.id, `${r.name} (${r.type})`]));
 }
 
 /**

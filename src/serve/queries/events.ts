@@ -97,7 +97,7 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<T
   const limit = Math.min(Math.max(f.limit ?? TIMELINE_LIMIT, 1), 20000);
   const rows = await db.query<EventRow>(
     `${LIST_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY e.date_lo NULLS LAST, e.date_value, e.id LIMIT ${limit}`,
+      ORDER BY e.date_lo, e.date_value, e.id LIMIT ${limit}`,
     params,
   );
   return rows.map(toEvent);
@@ -156,7 +156,7 @@ export async function eventsOfArticles(db: Queryable, where: string, params: unk
   if (!(await eventsReady(db))) return [];
   const rows = await db.query<EventRow>(
     `${LIST_SELECT} WHERE e.id IN (SELECT m.event_id FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE ${where})
-      ORDER BY e.date_lo NULLS LAST, e.date_value, e.id LIMIT 1000`,
+      ORDER BY e.date_lo, e.date_value, e.id LIMIT 1000`,
     params,
   );
   return rows.map(toEvent);
@@ -167,7 +167,7 @@ export async function eventsOfEntity(db: Queryable, who: string[]): Promise<Time
   if (!(await eventsReady(db)) || who.length === 0) return [];
   const params: unknown[] = [];
   const rows = await db.query<EventRow>(
-    `${LIST_SELECT} WHERE ${participantSql(params, who)} ORDER BY e.date_lo NULLS LAST, e.date_value, e.id LIMIT 1000`,
+    `${LIST_SELECT} WHERE ${participantSql(params, who)} ORDER BY e.date_lo, e.date_value, e.id LIMIT 1000`,
     params,
   );
   return rows.map(toEvent);

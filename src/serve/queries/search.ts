@@ -1,6 +1,6 @@
 import { TS_CONFIGS } from '../../store/articles.js';
 import type { Queryable } from '../../store/db.js';
-import { entityFacet, entityFilterSql } from './entities.js';
+import { entitiesReady, entityFilterSql, entityLabels } from './entities.js';
 import { storyLabels } from './stories.js';
 
 /**
@@ -107,13 +107,16 @@ export async function search(db: Queryable, p: SearchParams): Promise<SearchResu
     where.push(ew);
   }
   const base = { params, where };
+  const withEntities = await entitiesReady(db);
 
   const groups = await db.query<{ k: string; value: string | null; count: number }>(
-    `WITH m AS MATERIALIZED (SELECT a.language, a.source, a.story_id FROM articles a WHERE ${where.join(' AND ')})
+    `WITH m AS MATERIALIZED (SELECT a.id, a.language, a.source, a.story_id FROM articles a WHERE ${where.join(' AND ')})
      SELECT 'total' AS k, NULL AS value, count(*)::int AS count FROM m
      UNION ALL (SELECT 'language', language, count(*)::int FROM m GROUP BY language ORDER BY 3 DESC, 2 LIMIT 12)
      UNION ALL (SELECT 'source', source, count(*)::int FROM m WHERE source IS NOT NULL GROUP BY source ORDER BY 3 DESC, 2 LIMIT 12)
-     UNION ALL (SELECT 'story', story_id, count(*)::int FROM m WHERE story_id IS NOT NULL GROUP BY story_id ORDER BY 3 DESC, 2 LIMIT 12)`,
+     UNION ALL (SELECT 'story', story_id, count(*)::int FROM m WHERE story_id IS NOT NULL GROUP BY story_id ORDER BY 3 DESC, 2 LIMIT 12)
+     ${withEntities ? `UNION ALL (SELECT 'entity', mm.entity_id, count(DISTINCT mm.article_id)::int FROM mentions mm JOIN m ON mm.article_id = m.id
+                      WHERE mm.entity_id IS NOT NULL GROUP BY mm.entity_id ORDER BY 3 DESC, 2 LIMIT 12)` : ''}`,
     params,
   );
   const total = groups.find((g) => g.k === 'total')?.count ?? 0;
@@ -147,7 +150,9 @@ export async function search(db: Queryable, p: SearchParams): Promise<SearchResu
   const source = facetOf('source');
   const storyRows = facetOf('story');
   const labels = await storyLabels(db, storyRows.map((r) => r.value));
-  const entity = await entityFacet(db, `SELECT a.id FROM articles a WHERE ${where.join(' AND ')}`, params);
+  const entityRows = facetOf('entity');
+  const names = await entityLabels(db, entityRows.map((r) => r.value));
+  const entity = entityRows.map((r) => ({ ...r, label: names.get(r.value) ?? r.value }));
 
   return {
     q: p.q,

@@ -5,18 +5,14 @@ import { eventsOfArticles } from './events.js';
 import { hasTables } from './schema.js';
 import type { Bucket, EntityRef, StoryDetail, StorySummary } from './types.js';
 
-/**
- * Stories (migration 042): `stories` rows, members through `articles.story_id`. Duplicates follow
- * their original, so members are the story's articles plus duplicates of them.
- */
+/** Stories (migration 042): `stories` rows, members through `articles.story_id`. */
 export async function storiesReady(db: Queryable): Promise<boolean> {
   return hasTables(db, 'stories');
 }
 
-// Members of the stories in $1: articles of the story and duplicates of those.
-const MEMBERS = `SELECT coalesce(a.story_id, o.story_id) AS sid, a.id, a.source, a.published_sort
-  FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
- WHERE a.story_id = ANY($1::text[]) OR (a.story_id IS NULL AND o.story_id = ANY($1::text[]))`;
+// Members of the stories in $1: the story resolver gives near and exact duplicates their
+// original's story, so one index lookup on articles.story_id finds them all.
+const MEMBERS = `SELECT a.story_id AS sid, a.id, a.source, a.published_sort FROM articles a WHERE a.story_id = ANY($1::text[])`;
 
 interface StoryRow {
   id: string;
@@ -29,30 +25,31 @@ interface StoryRow {
 async function summarise(db: Queryable, rows: StoryRow[]): Promise<StorySummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const stats = await db.query<{ sid: string; n: number; src: number }>(
-    `SELECT sid, count(*)::int AS n, count(DISTINCT coalesce(source, ''))::int AS src FROM (${MEMBERS}) m GROUP BY sid`,
+  // One scan of the members: a row per (story, day) with its count and one per (story, outlet).
+  const groups = await db.query<{ sid: string; day: string | null; source: string | null; n: number; by_day: boolean }>(
+    `SELECT sid, published_sort::text AS day, coalesce(source, '') AS source, count(*)::int AS n,
+            GROUPING(published_sort) = 0 AS by_day
+       FROM (${MEMBERS}) m GROUP BY GROUPING SETS ((sid, published_sort), (sid, coalesce(source, '')))`,
     [ids],
   );
-  const days = await db.query<{ sid: string; period: string; count: number }>(
-    `SELECT sid, published_sort::text AS period, count(*)::int AS count FROM (${MEMBERS}) m
-      WHERE published_sort IS NOT NULL GROUP BY sid, published_sort ORDER BY sid, published_sort`,
-    [ids],
-  );
-  const statOf = new Map(stats.map((s) => [s.sid, s]));
-  const activity = new Map<string, Bucket[]>();
-  for (const d of days) {
-    const list = activity.get(d.sid) ?? [];
-    list.push({ period: d.period, count: d.count });
-    activity.set(d.sid, list);
+  const stat = new Map<string, { n: number; src: number; activity: Bucket[] }>();
+  for (const g of groups) {
+    const s = stat.get(g.sid) ?? { n: 0, src: 0, activity: [] };
+    if (g.by_day) {
+      s.n += g.n;
+      if (g.day) s.activity.push({ period: g.day, count: g.n });
+    } else s.src++;
+    stat.set(g.sid, s);
   }
+  for (const s of stat.values()) s.activity.sort((x, y) => (x.period < y.period ? -1 : 1));
   return rows.map((r) => ({
     id: r.id,
     label: r.label,
     from: r.first_day,
     to: r.last_day,
-    articles: statOf.get(r.id)?.n ?? 0,
-    sources: statOf.get(r.id)?.src ?? 0,
-    activity: activity.get(r.id) ?? [],
+    articles: stat.get(r.id)?.n ?? 0,
+    sources: stat.get(r.id)?.src ?? 0,
+    activity: stat.get(r.id)?.activity ?? [],
   }));
 }
 
@@ -73,6 +70,9 @@ export async function listStories(db: Queryable, o: { limit?: number; offset?: n
   return { total: await countStories(db), items: await summarise(db, rows) };
 }
 
+/** Articles a story page lists at most (the article list pages through all of them). */
+export const STORY_ARTICLES_LIMIT = 500;
+
 export async function getStory(db: Queryable, id: string): Promise<StoryDetail | null> {
   if (!(await storiesReady(db))) return null;
   const rows = await db.query<StoryRow>(
@@ -83,9 +83,9 @@ export async function getStory(db: Queryable, id: string): Promise<StoryDetail |
   if (!summary) return null;
   const members = await db.query<Parameters<typeof toSummary>[0]>(
     `SELECT a.id, a.title, a.published, a.source, a.language, a.duplicate_of, a.duplicate_kind, a.story_id
-       FROM articles a WHERE a.id IN (SELECT id FROM (${MEMBERS}) m)
-      ORDER BY a.published_sort NULLS LAST, a.seq`,
-    [[id]],
+       FROM articles a WHERE a.story_id = $1
+      ORDER BY a.published_sort NULLS LAST, a.seq LIMIT ${STORY_ARTICLES_LIMIT}`,
+    [id],
   );
   const all = members.map(toSummary);
   const inStory = new Set(all.map((a) => a.id));

@@ -32,6 +32,8 @@ export interface EntityDetail extends EntitySummary {
   roles: EntityRole[];
   mentionsOverTime: Bucket[];
   coMentioned: (EntityRef & { count: number })[];
+  /** How often two co-mentioned entities appear together: [id, id, articles]. */
+  coMentionLinks: [string, string, number][];
   events: TimelineEvent[];
   articles: number;
   recentArticles: ArticleSummary[];
