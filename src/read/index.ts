@@ -59,7 +59,12 @@ async function* readSource(src: Source, maxBytes: number, opts: ReadOptions): As
     yield failure(origin, e instanceof LoadFailure || e instanceof FetchFailure ? e.message : errnoReason(e));
     return;
   }
-  yield* readBytes(loaded, maxBytes);
+  // A reader bug or a parser throwing on odd input must not end the batch: it is this input's failure.
+  try {
+    yield* readBytes(loaded, maxBytes);
+  } catch (e) {
+    yield failure(loaded.origin, `cannot read: ${(e as Error).message ?? String(e)}`);
+  }
 }
 
 class LoadFailure extends Error {}
