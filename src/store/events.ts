@@ -203,8 +203,9 @@ function toEvent(r: EventDbRow): EventRow {
 const EVENT_SELECT = `SELECT id, type, mode, date_value, date_source, date_lo::text AS date_lo, date_hi::text AS date_hi, status,
   place, actors, recipients, sources, mentions FROM events`;
 
-/** Events of one type whose date interval comes within `slackDays` of [lo, hi] (or has no date). */
-export async function candidateEvents(q: Queryable, type: string, lo: string | null, hi: string | null, slackDays = 7): Promise<EventRow[]> {
+/** Events of one type whose date interval comes within `slackDays` of [lo, hi] (or has no date); or the one event `id`. */
+export async function candidateEvents(q: Queryable, type: string, lo: string | null, hi: string | null, slackDays = 7, id?: string): Promise<EventRow[]> {
+  if (id) return (await q.query<EventDbRow>(`${EVENT_SELECT} WHERE id = $1`, [id])).map(toEvent);
   if (!lo || !hi) return (await q.query<EventDbRow>(`${EVENT_SELECT} WHERE type = $1`, [type])).map(toEvent);
   const rows = await q.query<EventDbRow>(
     `${EVENT_SELECT} WHERE type = $1 AND (date_lo IS NULL OR (date_lo <= $3::date + $4::int AND date_hi >= $2::date - $4::int))`,

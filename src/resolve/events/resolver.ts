@@ -38,6 +38,7 @@ export function eventIdFor(m: Pick<MentionRow, 'articleId' | 'idx'>): string {
  */
 export async function mergeEvents(db: Queryable): Promise<{ mentions: number; created: number }> {
   let created = 0;
+  const touched = new Set<string>();
   const pending = await unmergedMentions(db);
   for (const m of pending) {
     const iv = intervalOf(m);
@@ -55,9 +56,10 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
     const id = best?.id ?? eventIdFor(m);
     if (!best) created++;
     await assignEvent(db, m.articleId, m.idx, id);
+    touched.add(id);
     await upsertEvent(db, rowOf(id, await mentionsOfEvent(db, id)));
   }
-  const merged = pending.length ? await consolidate(db, [...new Set(pending.map((m) => m.type))]) : 0;
+  const merged = await consolidate(db, touched);
   return { mentions: pending.length, created: created - merged };
 }
 
@@ -65,26 +67,25 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
  * Greedy merging depends on the order mentions arrive in (a plan reported before the dated
  * announcement); afterwards, events of one type that are compatible with each other become one.
  */
-async function consolidate(db: Queryable, types: readonly string[]): Promise<number> {
+async function consolidate(db: Queryable, touched: ReadonlySet<string>): Promise<number> {
   let merged = 0;
-  for (const type of types) {
-    for (;;) {
-      const events = await candidateEvents(db, type, null, null);
-      let pair: [EventRow, EventRow] | null = null;
-      outer: for (const a of events) {
-        for (const b of events) {
-          if (a.id >= b.id || !compatible(a, b)) continue;
-          pair = a.mentions >= b.mentions ? [a, b] : [b, a];
-          break outer;
-        }
-      }
-      if (!pair) break;
-      const [keep, drop] = pair;
-      await db.query('UPDATE event_mentions SET event_id = $1 WHERE event_id = $2', [keep.id, drop.id]);
-      await db.query('DELETE FROM events WHERE id = $1', [drop.id]);
-      await upsertEvent(db, rowOf(keep.id, await mentionsOfEvent(db, keep.id)));
-      merged++;
-    }
+  const queue = [...touched];
+  const gone = new Set<string>();
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (gone.has(id)) continue;
+    const a = (await candidateEvents(db, '', null, null, 0, id))[0];
+    if (!a) continue;
+    // Only events near this one's dates are compared, so the work per touched event stays bounded.
+    const other = (await candidateEvents(db, a.type, a.dateLo, a.dateHi)).find((b) => b.id !== a.id && compatible(a, b));
+    if (!other) continue;
+    const [keep, drop] = a.mentions >= other.mentions ? [a, other] : [other, a];
+    await db.query('UPDATE event_mentions SET event_id = $1 WHERE event_id = $2', [keep.id, drop.id]);
+    await db.query('DELETE FROM events WHERE id = $1', [drop.id]);
+    await upsertEvent(db, rowOf(keep.id, await mentionsOfEvent(db, keep.id)));
+    gone.add(drop.id);
+    queue.push(keep.id);
+    merged++;
   }
   return merged;
 }
