@@ -47,7 +47,13 @@ async function* expandPath(path: string, display: string): AsyncGenerator<Source
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && /[*?[\]{}]/.test(path)) {
-      const matches = (await glob(path, { onlyFiles: true, dot: false, expandDirectories: false })).sort();
+      let matches: string[];
+      try {
+        matches = (await glob(path, { onlyFiles: true, dot: false, expandDirectories: false })).sort();
+      } catch (g) {
+        yield failure(display, `invalid glob (${(g as Error).message})`);
+        return;
+      }
       if (matches.length === 0) yield failure(display, 'glob matched no files');
       for (const m of matches) yield* expandPath(m, m);
       return;
@@ -58,7 +64,7 @@ async function* expandPath(path: string, display: string): AsyncGenerator<Source
   if (st.isDirectory()) {
     yield* walk(path, new Set());
   } else if (st.isFile()) {
-    yield { kind: 'file', path: display === path ? path : path, size: st.size };
+    yield { kind: 'file', path, size: st.size };
   } else {
     yield failure(display, 'not a regular file or directory');
   }
