@@ -29,7 +29,14 @@ export async function* expandInputs(inputs: string[]): AsyncGenerator<Source | I
       continue;
     }
     if (/^file:\/\//i.test(input)) {
-      yield* expandPath(fileURLToPath(input), input);
+      let path: string;
+      try {
+        path = fileURLToPath(input);
+      } catch (e) {
+        yield failure(input, `invalid file URL (${(e as Error).message})`);
+        continue;
+      }
+      yield* expandPath(path, input);
       continue;
     }
     if (/^[a-z][a-z0-9+.-]+:\/\//i.test(input)) {
