@@ -16,6 +16,16 @@ export { detectLanguage } from './language.js';
 
 /** Cleans one raw document; throws an Error with a one-line reason when no text is left. */
 export function normalize(raw: RawDocument): Article {
+  try {
+    return normalizeDocument(raw);
+  } catch (e) {
+    // Whatever went wrong deep inside (a parser on odd markup), the caller gets one line.
+    const message = e instanceof Error ? e.message : String(e);
+    throw new Error(message.replace(/\s+/g, ' ').trim().slice(0, 300) || 'cannot normalise this document');
+  }
+}
+
+function normalizeDocument(raw: RawDocument): Article {
   const meta = raw.meta;
   let extracted: HtmlExtract = { paragraphs: [] };
   let bodyText: string;
