@@ -31,15 +31,16 @@ export interface ResolveContext {
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
-const pad4 = (n: number): string => String(n).padStart(4, '0');
+// years before Christ are negative here and written `BC0490` (TIMEX convention)
+const pad4 = (n: number): string => (n < 0 ? `BC${String(-n).padStart(4, '0')}` : String(n).padStart(4, '0'));
 
 export function parseAnchor(value: string | null | undefined): Anchor | null {
   if (!value) return null;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  const m = /^(BC)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
   if (!m) return null;
-  const a: Anchor = { value, y: Number(m[1]) };
-  if (m[2]) a.m = Number(m[2]);
-  if (m[3]) a.d = Number(m[3]);
+  const a: Anchor = { value, y: m[1] ? -Number(m[2]) : Number(m[2]) };
+  if (m[3]) a.m = Number(m[3]);
+  if (m[4]) a.d = Number(m[4]);
   // a week value such as 2025-W33 anchors on its Monday
   const w = /^(\d{4})-W(\d{2})/.exec(value);
   if (w) {

@@ -75,7 +75,7 @@ export function parseRules(text: string, lists: Map<string, PatternList>, file =
     if (!m) throw new Error(`${where}: cannot parse rule`);
     const [, name, type, pattern, rest] = m as unknown as [string, string, string, string, string];
     if (!TYPES.has(type)) throw new Error(`${where}: unknown type ${type}`);
-    const [value, ...opts] = rest.split('|').map((s) => s.trim());
+    const [value, ...opts] = rest.split(' | ').map((s) => s.trim());
     const groups = new Map<string, string>();
     const rule: TimeRule = {
       name, type: type as TimexType, source: pattern, regex: compilePattern(pattern, lists, groups, where),

@@ -242,9 +242,10 @@ function substitute(template: string, c: Candidate, lists: Map<string, PatternLi
   });
 }
 
+const RANGE_END = /(?:\b(?:bis(?: zum| zur| in)?|seit)|[–-])\s*$/u;
 const NEEDS_TENSE = /UNDEF|PAST-|NEXT-|WD\(|^WE$/;
 const DAY_VALUE = /^(\d{4}-\d{2}-\d{2})/;
-const ABSOLUTE = /^(?:\d{4}(?:-\d{2}){0,2}|\d{4}-(?:W\d{2}|Q\d|H\d|SP|SU|FA|WI))(?:T.*)?$/;
+const ABSOLUTE = /^(?:BC)?(?:\d{4}(?:-\d{2}){0,2}|\d{4}-(?:W\d{2}|Q\d|H\d|SP|SU|FA|WI))(?:T.*)?$/;
 
 export interface TagOptions {
   /** Sentences (from the tokenizer) to use instead of the built-in splitter. */
@@ -294,7 +295,11 @@ export function tagTimex(text: string, dct?: string | null, opts: TagOptions = {
       if (d) { lastDay = d[1]!; lastDaySentence = si; }
       const a = parseAnchor(value);
       // the anchor for a narrative follows its dates; keep the finer anchor when a year repeats it
-      if (a && !(textAnchor && textAnchor.y === a.y && a.m === undefined)) textAnchor = a;
+      // a bare year far from the story's time is an aside or a count (`1370 Landungsboote`), not a new anchor
+      const aside = textAnchor !== null && a !== null && a.m === undefined && Math.abs(a.y - textAnchor.y) > 100;
+      // the end of a range (`1914 bis 1918`) is not where the story stands
+      const rangeEnd = RANGE_END.test(text.slice(Math.max(0, c.start - 12), c.start));
+      if (a && !aside && !rangeEnd && !(textAnchor && textAnchor.y === a.y && a.m === undefined)) textAnchor = a;
     }
   }
   return out;
