@@ -21,17 +21,21 @@ export interface StoredMention extends EntityMention {
   standsFor: string | null;
 }
 
-/** Replaces the stored mentions of one article (idempotent for re-analysis). */
+/** Replaces the stored mentions of one article (idempotent for re-analysis); one statement. */
 export async function saveMentions(tx: Queryable, articleId: string, mentions: readonly EntityMention[]): Promise<void> {
   await tx.query('DELETE FROM mentions WHERE article_id = $1', [articleId]);
-  let idx = 0;
-  for (const m of mentions) {
-    await tx.query(
-      `INSERT INTO mentions (article_id, idx, start, "end", text, normalized, type, sentence, role, metonym, kb_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-      [articleId, idx++, m.start, m.end, m.text, m.normalized, m.type, m.sentence, m.role ?? null, m.metonym ?? false, m.kbId ?? null],
-    );
-  }
+  if (mentions.length === 0) return;
+  const col = <T>(f: (m: EntityMention) => T): T[] => mentions.map(f);
+  await tx.query(
+    `INSERT INTO mentions (article_id, idx, start, "end", text, normalized, type, sentence, role, metonym, kb_id)
+     SELECT $1, i - 1, s, e, t, n, ty, se, r, me, k
+       FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::boolean[], $10::text[])
+            WITH ORDINALITY AS v(s, e, t, n, ty, se, r, me, k, i)`,
+    [
+      articleId, col((m) => m.start), col((m) => m.end), col((m) => m.text), col((m) => m.normalized), col((m) => m.type),
+      col((m) => m.sentence), col((m) => m.role ?? null), col((m) => m.metonym ?? false), col((m) => m.kbId ?? null),
+    ],
+  );
 }
 
 interface MentionRow {
@@ -96,14 +100,17 @@ export async function loadEntities(db: Queryable): Promise<EntityRecord[]> {
   return rows.map((r) => ({ id: r.id, name: r.name, type: r.type as EntityType, kbId: r.kb_id, wikidata: r.wikidata, linkKey: r.link_key }));
 }
 
-export async function insertEntity(db: Queryable, e: EntityRecord): Promise<void> {
+/** Inserts new entities in one statement (existing ids are left alone). */
+export async function insertEntities(db: Queryable, es: readonly EntityRecord[]): Promise<void> {
+  if (es.length === 0) return;
   await db.query(
-    `INSERT INTO entities (id, name, type, kb_id, wikidata, link_key) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (id) DO NOTHING`,
-    [e.id, e.name, e.type, e.kbId, e.wikidata, e.linkKey],
+    `INSERT INTO entities (id, name, type, kb_id, wikidata, link_key)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+     ON CONFLICT (id) DO NOTHING`,
+    [es.map((e) => e.id), es.map((e) => e.name), es.map((e) => e.type), es.map((e) => e.kbId), es.map((e) => e.wikidata), es.map((e) => e.linkKey)],
   );
 }
 
-/** Sets the entity of many mentions at once. */
 export interface MentionLink {
   articleId: string;
   idx: number;

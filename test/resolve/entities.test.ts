@@ -46,6 +46,9 @@ test('linking: surname-only to full name in the article, then in the corpus; unk
   // KB spelling not caught by the analyzer still reaches the KB entry by transliteration key.
   const a3 = linkArticle(kb(), index, [m('a3', 0, 'Wolodimir Selenskij'), m('a3', 1, 'Peskov')]);
   assert.equal(a3.get(0)?.entityId, 'kb:wolodymyr-selenskyj');
+  // A double surname alone finds its full name.
+  const a5 = linkArticle(kb(), index, [m('a5', 0, 'Johanna Mikl-Leitner'), m('a5', 1, 'Mikl-Leitner')]);
+  assert.equal(a5.get(0)?.entityId, a5.get(1)?.entityId);
   // Two different unknown people stay apart.
   const a4 = linkArticle(kb(), index, [m('a4', 0, 'Karl Obermann'), m('a4', 1, 'Karla Obermeier')]);
   assert.notEqual(a4.get(0)?.entityId, a4.get(1)?.entityId);

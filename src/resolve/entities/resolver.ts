@@ -1,7 +1,7 @@
 import { kb } from '../../kb/index.js';
 import type { AnalysisWriter, CorpusResolver } from '../../pipeline/hooks.js';
 import type { Db, Queryable } from '../../store/db.js';
-import { insertEntity, linkMentions, type MentionLink, loadEntities, mergeEntity, refreshAliases, saveMentions, unlinkedMentions } from '../../store/entities.js';
+import { insertEntities, linkMentions, type MentionLink, loadEntities, mergeEntity, refreshAliases, saveMentions, unlinkedMentions } from '../../store/entities.js';
 import { EntityIndex, linkArticle } from './link.js';
 
 /** Stores each new article's entity mentions (unlinked; the resolver links them after the batch). */
@@ -23,7 +23,7 @@ export async function linkEntities(db: Queryable, articleIds: readonly string[])
     if (!ms) continue;
     for (const [idx, l] of linkArticle(kb(), index, ms)) links.push({ articleId: ids, idx, ...l });
   }
-  for (const e of index.created) await insertEntity(db, e);
+  await insertEntities(db, index.created);
   await linkMentions(db, links);
   // A surname seen before its full name (earlier article or batch) joins the full name now.
   const merges = index.surnameMerges();

@@ -38,6 +38,7 @@ export function translitKey(name: string): string {
 
 /** Key of the last word of a name (the surname, for linking `Peskov` to `Dmitri Peskow`). */
 export function surnameKey(name: string): string {
-  const k = translitKey(name).split(' ');
-  return k[k.length - 1] ?? '';
+  // The last word as written, so a double name stays whole (`Johanna Mikl-Leitner` → `mikl leitner`).
+  const w = name.trim().split(/\s+/);
+  return translitKey(w[w.length - 1] ?? '');
 }
