@@ -21,7 +21,7 @@ export function normalize(raw: RawDocument): Article {
   } catch (e) {
     // Whatever went wrong deep inside (a parser on odd markup), the caller gets one line.
     const message = e instanceof Error ? e.message : String(e);
-    throw new Error(message.replace(/\s+/g, ' ').trim().slice(0, 300) || 'cannot normalise this document');
+    throw new Error(message.replace(/\s+/g, ' ').trim().slice(0, 300) || 'cannot normalise this document', { cause: e });
   }
 }
 
