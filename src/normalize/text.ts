@@ -38,7 +38,7 @@ export function parseText(input: string, opts: ParseOptions = {}): ParsedText {
     // Soft hyphens and zero-width characters from web pages split words for search and tokenizer.
     .map((l) => l.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\t ]+$/u, ''))
     // Share buttons, cookie banners, ads: out wherever they are (left blank so paragraphs stay apart).
-    .map((l) => (l.trim() && dropLine(l) ? '' : l));
+    .map((l) => (l.trim() && (dropLine(l) || l.split(/\s+[|·•]\s+/u).every((part) => dropLine(part))) ? '' : l));
 
   const known = opts.knownTitle?.trim() || null;
   const detect = opts.detectTitle ?? !known;
@@ -115,6 +115,8 @@ function headerLine(line: string, out: ParsedText): boolean {
     const p = part.trim();
     // `8. August 2025 · 14:32 Uhr`: a time of day beside the date adds nothing of its own.
     if (parts.length > 1 && /^\d{1,2}[:.]\d{2}(?:\s*uhr)?$/iu.test(p)) continue;
+    // `… | Lesezeit: 3 Min.`: furniture beside the date is skipped, not a reason to reject the line.
+    if (parts.length > 1 && dropLine(p)) continue;
     const date = normalizeDateText(p);
     if (date) {
       found.push((o) => {

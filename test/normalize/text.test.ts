@@ -65,7 +65,7 @@ test('a kicker above the headline gives way to the headline', () => {
 });
 
 test('date lines with a dash or dot before the time', () => {
-  for (const line of ['Aktualisiert am 12. August 2025 – 18:03 Uhr', 'Mittwoch, 16. Juli 2025 · 18:45 Uhr', '16.07.2025 | 18:45 | dpa']) {
+  for (const line of ['08. August 2025 | 14:32 Uhr | Lesezeit: 3 Min.', 'Aktualisiert am 12. August 2025 – 18:03 Uhr', 'Mittwoch, 16. Juli 2025 · 18:45 Uhr', '16.07.2025 | 18:45 | dpa']) {
     const p = parseText(`Gespräche in Riad\n${line}\n\n${BODY}\n`);
     assert.ok(p.published, line);
     assert.deepEqual(p.paragraphs, [BODY], line);
@@ -151,7 +151,7 @@ test('soft hyphens and zero-width characters are removed, no-break spaces become
 
 test('share, cookie and ad lines are dropped wherever they are', () => {
   const p = parseText(
-    `Wir verwenden Cookies, um unser Angebot zu verbessern. Akzeptieren\nGespräche in Riad\nAnzeige\n\n${BODY}\n\nFacebook Twitter WhatsApp E-Mail\n\n${BODY2}\n\nTeilen auf Facebook\n`,
+    `Wir verwenden Cookies, um unser Angebot zu verbessern. Akzeptieren\nLesezeit: 3 Min. | Drucken\nGespräche in Riad\nAnzeige\n\n${BODY}\n\nFacebook Twitter WhatsApp E-Mail\n\n${BODY2}\n\nTeilen auf Facebook\n`,
   );
   assert.equal(p.title, 'Gespräche in Riad');
   assert.deepEqual(p.paragraphs, [BODY, BODY2]);
