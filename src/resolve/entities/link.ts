@@ -38,8 +38,6 @@ export class EntityIndex {
   /** Surname key → persons with a full (multi-word) name or a KB surname. */
   private readonly bySurname = new Map<string, Set<string>>();
   private readonly kbKeys = new Map<string, string[]>();
-  /** First-word key → organisations with a multi-word name. */
-  private readonly byHead = new Map<string, Set<string>>();
   readonly created: EntityRecord[] = [];
 
   constructor(private readonly kb: Kb, existing: readonly EntityRecord[]) {
@@ -59,10 +57,6 @@ export class EntityIndex {
     this.byId.set(e.id, e);
     if (e.kbId) this.byKb.set(e.kbId, e);
     this.byKey.set(`${e.type}\t${e.linkKey}`, e);
-    if (e.type === 'ORG' && words(e.name) > 1) {
-      const head = e.linkKey.split(' ')[0]!;
-      this.byHead.set(head, (this.byHead.get(head) ?? new Set<string>()).add(e.id));
-    }
     if (e.type === 'PER') {
       const kbEntry = e.kbId ? this.kb.get(e.kbId) : undefined;
       const surnames = kbEntry
@@ -83,7 +77,6 @@ export class EntityIndex {
     this.byId.delete(id);
     if (this.byKey.get(`${e.type}\t${e.linkKey}`)?.id === id) this.byKey.delete(`${e.type}\t${e.linkKey}`);
     for (const set of this.bySurname.values()) set.delete(id);
-    for (const set of this.byHead.values()) set.delete(id);
   }
 
   /** The corpus entity of a KB entry, created on first use. */
@@ -120,23 +113,13 @@ export class EntityIndex {
     return e;
   }
 
-  /** The one organisation whose multi-word name starts with this key (`Landesbauernverband …`), if exactly one. */
-  uniqueByHead(key: string): EntityRecord | undefined {
-    const ids = this.byHead.get(key);
-    return ids && ids.size === 1 ? this.byId.get([...ids][0]!) : undefined;
-  }
-
-  /**
-   * Unknown one-word persons that name exactly one full-named person, and unknown one-word
-   * organisations that are the head of exactly one longer name: `[from, into]` pairs.
-   */
+  /** Unknown one-word persons that name exactly one full-named person: `[from, into]` pairs. */
   surnameMerges(): [string, string][] {
     const out: [string, string][] = [];
     for (const e of this.byId.values()) {
       if (e.kbId || words(e.name) > 1) continue;
       let target: EntityRecord | undefined;
       if (e.type === 'PER') target = this.uniqueBySurname(e.linkKey) ?? (e.linkKey.endsWith('s') ? this.uniqueBySurname(e.linkKey.slice(0, -1)) : undefined);
-      else if (e.type === 'ORG') target = this.uniqueByHead(e.linkKey);
       if (target && target.id !== e.id) out.push([e.id, target.id]);
     }
     return out;
@@ -160,6 +143,10 @@ export function linkArticle(kb: Kb, index: EntityIndex, mentions: readonly LinkM
     }
     const e = linkOne(kb, index, m, inArticle);
     out.set(m.idx, { entityId: e.id });
+    if (e.type === 'ORG' && words(e.name) > 1) {
+      const head = `ORG\t${e.linkKey.split(' ')[0]!}`;
+      if (!inArticle.has(head)) inArticle.set(head, e.id);
+    }
     if (e.type === 'PER') {
       const kbEntry = e.kbId ? kb.get(e.kbId) : undefined;
       const names = kbEntry ? (kbEntry.surname ? [kbEntry.surname] : []) : words(e.name) > 1 ? [e.name] : [];
@@ -181,9 +168,11 @@ function linkOne(kb: Kb, index: EntityIndex, m: LinkMention, inArticle: Map<stri
     const corpus = index.uniqueBySurname(key);
     if (corpus) return corpus;
   }
-  if (m.type === 'ORG' && words(m.normalized) === 1) {
-    const head = index.uniqueByHead(key);
-    if (head) return head;
+  // `der Landesbauernverband` after `Landesbauernverband Brandenburg` in the same article (not
+  // across the corpus: `ÖVP` is not `ÖVP Burgenland`, and acronyms never shorten a name).
+  if (m.type === 'ORG' && words(m.normalized) === 1 && m.normalized.length >= 8 && !/^[\p{Lu}\d]+$/u.test(m.normalized)) {
+    const local = inArticle.get(`ORG\t${key}`);
+    if (local) return index.byId.get(local)!;
   }
   return index.byTypeKey(m.type, key) ?? index.create(m.type, m.normalized);
 }
