@@ -79,7 +79,17 @@ test('sample corpus: every input reads and normalises, fields look right', { ski
   assert.ok(articles.some((a) => a.language === 'en'), 'the English articles are English');
   const formats = new Set(articles.map((a) => a.format));
   for (const f of ['text', 'html', 'feed', 'jsonl']) assert.ok(formats.has(f as Article['format']), `format ${f} present`);
-  // the wire story reprinted by two outlets keeps one body → the same content hash, or near it
+  // the exact duplicate documented in examples/README.md: same cleaned body under another title
+  const a1 = byWhere.get('politik-telegramm/2025-07-23-eu-sanktionspaket.txt');
+  const a2 = byWhere.get('weltlage24/eu-erhoeht-druck-auf-moskau.txt');
+  if (a1 && a2) {
+    assert.equal(a1.contentHash, a2.contentHash, 'exact duplicate bodies hash alike');
+    assert.notEqual(a1.id, a2.id, 'but they are two articles (other title, other outlet)');
+  }
+  // and only that one: the edited wire reprints are near duplicates, not exact ones
+  const hashes = new Map<string, number>();
+  for (const a of articles) hashes.set(a.contentHash, (hashes.get(a.contentHash) ?? 0) + 1);
+  assert.equal([...hashes.values()].filter((n) => n > 1).length, 1);
   const ids = new Set(articles.map((a) => a.id));
   assert.ok(ids.size >= articles.length - 3, 'ids are distinct apart from exact duplicates');
 });
