@@ -102,6 +102,10 @@ export function parseText(input: string, opts: ParseOptions = {}): ParsedText {
   if (d) {
     out.dateline ??= d.place;
     if (d.agency) out.agency ??= d.agency;
+  } else if (first) {
+    // `(dpa) - Die Bundesregierung …`: an agency credit without a place.
+    const credit = AGENCY_OPENING.exec(first);
+    if (credit) out.agency ??= credit[1]!.split('/').map((a) => agencyName(a) ?? a.trim()).join('/');
   }
   return out;
 }
@@ -254,6 +258,7 @@ const DATELINE = new RegExp(
   'u',
 );
 const PLACE_DATE = new RegExp(String.raw`^(${PLACE}),\s+(.{6,60})$`, 'u');
+const AGENCY_OPENING = new RegExp(`^\\(((?:${AGENCY_PATTERN})(?:\\s*/\\s*(?:${AGENCY_PATTERN}))*)\\)\\s*[-–—]\\s+`, 'iu');
 const NON_PLACES = new Set(rules.datelineNonPlaces.words);
 const AGENCIES_IN_PARENS = new RegExp(`^(?:${AGENCY_PATTERN})(?:\\s*/\\s*(?:${AGENCY_PATTERN}))*$`, 'iu');
 

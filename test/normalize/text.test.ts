@@ -112,6 +112,9 @@ test('datelines inside the first sentence', () => {
     assert.equal(dateline(opening), undefined, opening);
   }
   assert.equal(dateline('Die Einigung (vorläufig) - so heißt es - steht.'), undefined);
+  const credit = parseText(`(dpa/AFP) - ${BODY}\n`, { detectTitle: false });
+  assert.equal(credit.agency, 'dpa/AFP');
+  assert.equal(credit.dateline, null);
   const p = parseText(`Riad, Saudi-Arabien - ${BODY}\n\n${BODY2}\n`);
   assert.equal(p.title, null);
   assert.equal(p.dateline, 'Riad');
