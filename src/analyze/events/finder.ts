@@ -123,7 +123,14 @@ function eventDate(v: SentenceView, ci: number, trigger: number): TimeExpression
   const cStart = v.tokens[c.start]!.start;
   const cEnd = v.tokens[c.end - 1]!.end;
   const tPos = v.tokens[trigger]!.start;
-  const cands = v.doc.timexes.filter((t) => t.start >= s.start && t.end <= s.end && (t.type === 'DATE' || t.type === 'TIME') && precisionOf(t.value) !== null);
+  // A deadline (`bis zum 8. August`) or a condition's date (`falls … am Montag`) is not when the event happened.
+  const deadline = (t: TimeExpression): boolean => /^bis\b/i.test(t.text) || /\bbis\s*$/i.test(v.doc.article.text.slice(Math.max(0, t.start - 8), t.start));
+  const inCondition = (t: TimeExpression): boolean => {
+    const tok = v.tokens.findIndex((x) => x.start >= t.start);
+    const tci = tok >= 0 ? v.clauseOf(tok) : -1;
+    return tci >= 0 && tci !== ci && conditional(v, tci);
+  };
+  const cands = v.doc.timexes.filter((t) => t.start >= s.start && t.end <= s.end && (t.type === 'DATE' || t.type === 'TIME') && precisionOf(t.value) !== null && !deadline(t) && !inCondition(t));
   const inClause = cands.filter((t) => t.start >= cStart && t.end <= cEnd);
   const pool = inClause.length > 0 ? inClause : cands;
   let best: TimeExpression | null = null;
@@ -205,7 +212,7 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
 
   const published = v.doc.article.published;
   const tx = eventDate(v, ci, token);
-  const date: EventMention['date'] = tx ? { value: nearestYear(tx, published), source: 'text' } : { value: published, source: 'publication' };
+  const date: EventMention['date'] = tx ? { value: weekdayTense(v, ci, tx, nearestYear(tx, published), published), source: 'text' } : { value: published, source: 'publication' };
   let status: EventStatus = 'asserted';
   const infinitive = token > 0 && v.lower(token - 1) === 'zu';
   const futureDate = tx && published && precisionOf(published) === 'day' && (firstDay(date.value ?? '') ?? '') > published;
@@ -252,6 +259,23 @@ export function nearestYear(t: TimeExpression, published: string | null): string
     if (gap < bestGap) [best, bestGap] = [v, gap];
   }
   return bestGap < Math.abs(Date.parse(firstDay(t.value) ?? '') - pub) - 183 * 86_400_000 ? best : t.value;
+}
+
+/**
+ * A bare weekday (`am Donnerstag`) in a clause in a past tense (`ist … empfangen worden`, `hat …
+ * getroffen`) is the one on or before publication; without a past marker and in a clause about
+ * the future it is the one on or after. The time tagger decides by tense too; this keeps an event's
+ * date consistent with the tense of the event's own clause.
+ */
+function weekdayTense(v: SentenceView, ci: number, t: TimeExpression, value: string, published: string | null): string {
+  const words = t.text.toLowerCase().split(/\s+/);
+  if (!published || precisionOf(published) !== 'day' || precisionOf(value) !== 'day' || !words.some((w) => v.lex.words.weekdays.has(w)) || words.length > 3) return value;
+  const past = clauseHas(v, ci, v.lex.words.pastMarkers);
+  const future = !past && clauseHas(v, ci, v.lex.words.future);
+  const shift = (d: string, days: number): string => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  if (past && value > published) return shift(value, -7);
+  if (future && value < published) return shift(value, 7);
+  return value;
 }
 
 /** The clause states a condition (`falls …`, `Sollte Russland … nicht zustimmen, …`), not an event. */

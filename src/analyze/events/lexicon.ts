@@ -69,6 +69,9 @@ export interface WordLists {
   lightNouns: Set<string>;
   /** Clause openers of conditions (`falls`, `sollte`): no event is reported there. */
   conditionals: Set<string>;
+  /** Auxiliaries of past tenses (`hat … getroffen`, `wurde … empfangen`). */
+  pastMarkers: Set<string>;
+  weekdays: Set<string>;
 }
 
 export interface Lexicon {
@@ -108,6 +111,8 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     circumstantialPrepositions: set('circumstantialPrepositions'),
     lightNouns: set('lightNouns'),
     conditionals: set('conditionals'),
+    pastMarkers: set('pastMarkers'),
+    weekdays: set('weekdays'),
   };
   const verbForms = new Map<string, { entry: TriggerEntry; joined: boolean }[]>();
   const nounForms: { form: string; entry: TriggerEntry }[] = [];

@@ -54,6 +54,29 @@ export interface EventState {
   interval: Interval | null;
   place: string | null;
   participants: Set<string>;
+  actors: Set<string>;
+  recipients: Set<string>;
+}
+
+/** Types whose two sides are interchangeable (who is "actor" is only word order). */
+export const SYMMETRIC_TYPES = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
+
+/**
+ * Shared participants of two events of one type: for symmetric types any shared name; otherwise
+ * the same side must share (`Trump threatens Russia` and `Russia threatens the EU` share no actor).
+ */
+export function sharedParticipants(type: string, a: { actors: Iterable<string>; recipients: Iterable<string> }, b: { actors: Iterable<string>; recipients: Iterable<string> }): number {
+  const aa = new Set(a.actors);
+  const ar = new Set(a.recipients);
+  const ba = [...b.actors];
+  const br = [...b.recipients];
+  if (SYMMETRIC_TYPES.has(type)) {
+    const all = new Set([...aa, ...ar]);
+    return new Set([...ba, ...br].filter((n) => all.has(n))).size;
+  }
+  const actorsShared = ba.filter((n) => aa.has(n)).length;
+  if (aa.size > 0 && ba.length > 0) return actorsShared > 0 ? actorsShared + br.filter((n) => ar.has(n)).length : 0;
+  return br.filter((n) => ar.has(n)).length;
 }
 
 /** How well a mention fits an event (higher is better), or -1 when it cannot be the same event. */
@@ -65,7 +88,7 @@ export function fit(e: EventState, m: MergeMention): number {
   const mPlace = m.placeSource === 'dateline' ? null : m.place;
   if (e.place && mPlace && e.place !== mPlace) return -1;
   const names = [...m.actors, ...m.recipients];
-  const shared = names.filter((n) => e.participants.has(n)).length;
+  const shared = sharedParticipants(e.type, e, m);
   if (names.length > 0 && e.participants.size > 0) return shared > 0 ? shared + (e.place && e.place === m.place ? 0.5 : 0) : -1;
   // Without participants on one side, only the same place on a compatible date joins.
   return e.place && e.place === m.place ? 0.25 : -1;
@@ -168,7 +191,10 @@ export function mergeMentions(ms: readonly MergeMention[]): MergedEvent {
 }
 
 export function stateOf(id: string, e: MergedEvent): EventState {
-  return { id, type: e.type, mode: e.mode, interval: e.date.interval, place: e.place, participants: new Set([...e.actors, ...e.recipients]) };
+  return {
+    id, type: e.type, mode: e.mode, interval: e.date.interval, place: e.place,
+    participants: new Set([...e.actors, ...e.recipients]), actors: new Set(e.actors), recipients: new Set(e.recipients),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   type EventRow, type MentionRow,
 } from '../../store/events.js';
 import { countriesOf } from './actors.js';
-import { consultMode, fit, intervalOf, mergeMentions, stateOf } from './merge.js';
+import { consultMode, fit, intervalOf, mergeMentions, sharedParticipants, stateOf } from './merge.js';
 
 function rowOf(id: string, ms: readonly MentionRow[]): EventRow {
   const e = mergeMentions(ms);
@@ -96,9 +96,9 @@ function compatible(a: EventRow, b: EventRow): boolean {
   if (a.mode && b.mode && a.mode !== b.mode && (a.mode === 'phone' || b.mode === 'phone')) return false;
   const pa = new Set([...a.actors, ...a.recipients]);
   const pb = [...b.actors, ...b.recipients];
-  // Both sides named: at least two shared participants (one shared name is too weak across articles).
-  const shared = pb.filter((n) => pa.has(n)).length;
-  return shared >= Math.min(2, pa.size, pb.length) && shared > 0;
+  // At least two shared participants where both name two (one shared name is weak across articles).
+  const shared = sharedParticipants(a.type, a, b);
+  return shared > 0 && shared >= Math.min(2, pa.size, pb.length);
 }
 
 /** Rebuilds all events from their mentions (after near-duplicate or entity changes). */
