@@ -103,6 +103,8 @@ export class Kb {
   private readonly adjectives = new Map<string, string>();
   private readonly demonyms = new Map<string, string>();
   private readonly genitives = new Map<string, string>();
+  /** First words of multi-word names, as written and folded, to skip hopeless multi-word lookups. */
+  private readonly firstWords = new Set<string>();
 
   constructor(readonly dir: string = paths.kb) {
     const read = <T>(f: string): T => JSON.parse(readFileSync(join(dir, f), 'utf8')) as T;
@@ -152,6 +154,11 @@ export class Kb {
     if (this.entries.has(e.id)) throw new Error(`kb: duplicate id ${e.id}`);
     this.entries.set(e.id, e);
     for (const s of surfaceForms(e)) {
+      const first = aliasKey(s).split(' ');
+      if (first.length > 1) {
+        this.firstWords.add(first[0]!);
+        this.firstWords.add(foldKey(`${first[0]!} x`).split(' ')[0]!);
+      }
       this.index(this.aliasIndex, aliasKey(s), e.id);
       this.index(this.foldIndex, foldKey(s), e.id);
       // Genitive of names that take an article or end in a vowel/consonant: Russlands, Kremls, Irans.
@@ -202,6 +209,11 @@ export class Kb {
       return { base: entries.length === 1 ? entries[0]!.name : key, entries };
     }
     return { base: key, entries: [] };
+  }
+
+  /** Whether some multi-word name starts with this word (inflected adjectives included). */
+  mayStartName(word: string): boolean {
+    return this.firstWords.has(word) || this.firstWords.has(foldKey(`${word} x`).split(' ')[0]!);
   }
 
   isAmbiguous(surface: string): boolean {

@@ -86,7 +86,8 @@ function gazetteer(kb: Kb, ctx: MentionContext): Cand[] {
     const first = tokens[i]!.text;
     const particle = lexicon.nameParticles.has(first);
     if (!isCap(first) && !/^\d/.test(first) && !particle) continue;
-    for (let len = Math.min(6, tokens.length - i); len >= 1; len--) {
+    const maxLen = kb.mayStartName(first) ? Math.min(6, tokens.length - i) : 1;
+    for (let len = maxLen; len >= 1; len--) {
       const last = i + len - 1;
       if (!sameSentence(ctx, i, last)) continue;
       if (particle && len === 1) continue;
