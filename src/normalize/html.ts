@@ -73,6 +73,13 @@ export function extractHtml(html: string): HtmlExtract {
   const fallback = () => {
     const { document: again } = parseHTML(html);
     removeAds(again);
+    // A wrapper named `has-sidebar` holds the article too: only blocks with a minor share of the text go.
+    const total = again.body?.textContent?.length ?? 0;
+    for (const el of Array.from(again.querySelectorAll('[class], [id]'))) {
+      if (/^(?:html|body|main|article)$/i.test(el.tagName)) continue;
+      const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+      if (FURNITURE_CLASS.test(tokens) && (el.textContent?.length ?? 0) < total / 2) el.remove();
+    }
     for (const el of Array.from(again.querySelectorAll('nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], .ad, .ads, .advert, .cookie, .share'))) el.remove();
     const root = again.querySelector('article') ?? again.querySelector('main') ?? again.body;
     return root ? nodeToParagraphs(root as unknown as WalkNode) : [];
@@ -85,6 +92,9 @@ export function extractHtml(html: string): HtmlExtract {
   for (const k of Object.keys(out) as Array<keyof HtmlExtract>) if (out[k] === undefined) delete out[k];
   return out;
 }
+
+/** Class or id words of page furniture, for the fallback when Readability finds no article. */
+const FURNITURE_CLASS = /(?:^|[\s_-])(?:sidebar|related|teaser|widget|meistgelesen|most-?read|recommend\w*|comments?|social|share|sharing|newsletter|breadcrumbs?|footer|header|nav|navigation|menu|promo|cookie\w*|consent|banner|skip-?link)(?:$|[\s_-])/;
 
 /** Class tokens and labels that mark advertising blocks (Readability keeps ads placed inside the article). */
 const AD_CLASS = /^(?:ad|ads|advert|advertisement|anzeige|werbung|sponsored|promo|ad-[\w-]+|ads-[\w-]+|adslot[\w-]*|teaser-ad)$/i;

@@ -122,6 +122,22 @@ test('HTML: the canonical URL (resolved against the fetched address) wins over t
   assert.equal(a.url, 'https://m.alpenpost.example/politik/genf');
 });
 
+test('HTML: a short article without <article> loses sidebar and footer, keeps its text', () => {
+  const html = (wrapperClass: string) => `<!doctype html><html lang="de"><head><title>Kurzmeldung | Nordkurier</title></head><body class="${wrapperClass}">
+<header><nav><a href="/">Start</a> <a href="/politik">Politik</a></nav></header>
+<div id="main" class="${wrapperClass}"><div class="content"><h1>Gespräche vertagt</h1><p class="meta">Von Anna Schmidt · 8. August 2025</p>
+<p>Riad (dpa) - Die Gespräche über eine Waffenruhe sind auf kommende Woche vertagt worden.</p><p>Beide Seiten wollen dann erneut zusammenkommen.</p></div>
+<div class="sidebar"><h3>Meistgelesen</h3><ul><li><a href="/1">Stadtfest in Rostock</a></li></ul></div></div>
+<footer>© 2025 Nordkurier · Impressum · Datenschutz</footer></body></html>`;
+  for (const wrapper of ['page', 'page has-sidebar']) {
+    const a = normalize({ origin: 'x.html', format: 'html', rawHash: 'h', encoding: 'utf-8', body: html(wrapper), bodyIsHtml: true, meta: {} });
+    assert.equal(a.text, 'Riad (dpa) - Die Gespräche über eine Waffenruhe sind auf kommende Woche vertagt worden.\n\nBeide Seiten wollen dann erneut zusammenkommen.', wrapper);
+    assert.equal(a.title, 'Gespräche vertagt');
+    assert.equal(a.author, 'Anna Schmidt');
+    assert.equal(a.published, '2025-08-08');
+  }
+});
+
 test('HTML with no text at all is an error with a one-line reason', () => {
   assert.throws(
     () => normalize({ origin: 'x.html', format: 'html', rawHash: 'h', encoding: 'utf-8', body: '<html><body><nav><a href="/">Start</a></nav></body></html>', bodyIsHtml: true, meta: {} }),
