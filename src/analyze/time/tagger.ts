@@ -28,8 +28,9 @@ export interface Tagger {
   loneDigitRules: number[];
   loneSet: Set<number>;
   wordCache: Map<string, WordInfo>;
-  /** Lower-cased first two letters of every first word (as char-code pairs), to skip other words without slicing them. */
-  starts: Set<number>;
+  /** Lower-cased first two letters of two-letter first words, first three of longer ones (as char codes), to skip other words without slicing them. */
+  starts2: Set<number>;
+  starts3: Set<number>;
 }
 
 function addTo(map: Map<string, number[]>, w: string, i: number): void {
@@ -51,8 +52,12 @@ export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]):
     if (f.digits) digitFirst.push(i);
     for (const w of f.words) addTo(byFirst, w, i);
   });
-  const starts = new Set<number>();
-  for (const w of byFirst.keys()) starts.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
+  const starts2 = new Set<number>();
+  const starts3 = new Set<number>();
+  for (const w of byFirst.keys()) {
+    if (w.length === 2) starts2.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
+    else starts3.add((w.charCodeAt(0) * 65536 + w.charCodeAt(1)) * 65536 + w.charCodeAt(2));
+  }
   // which rules match a bare number by themselves: found by trying them on a few
   const loneDigitRules = digitFirst.filter((i) => ['1939', '12', '7'].some((sample) => {
     const re = rules[i]!.regex;
@@ -62,7 +67,7 @@ export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]):
   }));
   return {
     lists, rules, byFirst, byWord, digitFirst, digitSet, loneDigitRules, loneSet: new Set(loneDigitRules),
-    wordCache: new Map(), starts,
+    wordCache: new Map(), starts2, starts3,
   };
 }
 
@@ -98,11 +103,17 @@ const WEAK = new Set([
 ]);
 
 const NONE: readonly number[] = [];
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-function isWordChar(c: number, text: string, i: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER_OR_DIGIT.test(text[i]!);
+/** Per UTF-16 code unit: 1 for a letter or digit; and its lower-case code unit. Built once. */
+const WORD = new Uint8Array(65536);
+const LOWER = new Uint16Array(65536);
+{
+  const re = /[\p{L}\p{N}]/u;
+  for (let c = 0; c < 65536; c++) {
+    const ch = String.fromCharCode(c);
+    if (c < 0xd800 || c > 0xdfff) WORD[c] = re.test(ch) ? 1 : 0;
+    const l = ch.toLowerCase();
+    LOWER[c] = l.length === 1 ? l.charCodeAt(0) : c;
+  }
 }
 
 interface WordInfo {
@@ -157,64 +168,54 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
     while (start < end && /\s/.test(text[start]!)) start++;
     out.push({ start, end, rule, groups: m.groups ?? {}, order });
   };
-  // Tokens: start and end offsets; the rules that may begin at each (null for a number).
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const firsts: (readonly number[] | null)[] = [];
-  const weak: boolean[] = [];
-  // a hand-rolled word scanner: no match objects per word (this loop runs over every word)
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(text.charCodeAt(i), text, i)) { i++; continue; }
-    const start = i;
-    while (i < n && isWordChar(text.charCodeAt(i), text, i)) i++;
-    const c = text.charCodeAt(start);
-    if (c >= 48 && c <= 57) {
-      starts.push(start); ends.push(i); firsts.push(null); weak.push(false);
-      continue;
+  // The rules a later word may be part of: null for a number, undefined at the end of the text.
+  // Single letters (`v.` in `v. Chr.`) are skipped; with skipWeak, function words are too.
+  const peek = (from: number, skipWeak: boolean): readonly number[] | null | undefined => {
+    let i = from;
+    for (;;) {
+      while (i < n && !WORD[text.charCodeAt(i)]) i++;
+      if (i >= n) return undefined;
+      const start = i;
+      while (i < n && WORD[text.charCodeAt(i)]) i++;
+      const c = text.charCodeAt(start);
+      if (c >= 48 && c <= 57) return null;
+      if (i - start < 2) continue;
+      const info = wordInfo(text.slice(start, i), tagger);
+      if (skipWeak && info.weak) continue;
+      return info.any;
     }
-    // single letters (`v.` in `v. Chr.`) begin nothing and are skipped as the next word
-    if (i - start < 2) continue;
-    starts.push(start); ends.push(i);
-    // cheap test on the first two letters before any string is made
-    const a = text.charCodeAt(start);
-    const b = text.charCodeAt(start + 1);
-    const la = a >= 65 && a <= 90 ? a + 32 : a < 128 ? a : text[start]!.toLowerCase().charCodeAt(0);
-    const lb = b >= 65 && b <= 90 ? b + 32 : b < 128 ? b : text[start + 1]!.toLowerCase().charCodeAt(0);
-    if (!tagger.starts.has(la * 65536 + lb)) { firsts.push(NONE); weak.push(false); continue; }
-    const info = wordInfo(text.slice(start, i), tagger);
-    firsts.push(info.first); weak.push(info.weak);
-  }
-  // The rules a token may be part of (null for a number), looked up only when asked.
-  const anyOf = (k: number): readonly number[] | null | undefined => {
-    if (k >= starts.length) return undefined;
-    if (firsts[k] === null) return null;
-    return wordInfo(text.slice(starts[k], ends[k]), tagger).any;
   };
   // A rule that needs a second word is tried only if the next word could be part of it too.
   const couldContinue = (r: number, next: readonly number[] | null | undefined): boolean =>
     next === null ? tagger.digitSet.has(r) : next !== undefined && next.includes(r);
-  for (let k = 0; k < starts.length; k++) {
-    const rules = firsts[k];
-    const p = starts[k]!;
-    if (rules === null) {
+  // a hand-rolled word scanner: no match objects per word (this loop runs over every word)
+  let i = 0;
+  while (i < n) {
+    if (!WORD[text.charCodeAt(i)]) { i++; continue; }
+    const start = i;
+    while (i < n && WORD[text.charCodeAt(i)]) i++;
+    const c = text.charCodeAt(start);
+    if (c >= 48 && c <= 57) {
       // a number: the rules that match a bare number, and those the next word continues
-      for (const r of tagger.loneDigitRules) tryRule(r, p);
-      const next = anyOf(k + 1);
+      for (const r of tagger.loneDigitRules) tryRule(r, start);
+      const next = peek(i, false);
       if (next === undefined) continue;
-      for (const r of tagger.digitFirst) if (!tagger.loneSet.has(r) && couldContinue(r, next)) tryRule(r, p);
+      for (const r of tagger.digitFirst) if (!tagger.loneSet.has(r) && couldContinue(r, next)) tryRule(r, start);
       continue;
     }
-    if (rules === undefined || !rules.length) continue;
-    if (weak[k]) {
+    if (i - start < 2) continue;
+    // cheap test on the first letters before any string is made
+    const pair = LOWER[text.charCodeAt(start)]! * 65536 + LOWER[text.charCodeAt(start + 1)]!;
+    if (!tagger.starts2.has(pair) && !(i - start >= 3 && tagger.starts3.has(pair * 65536 + LOWER[text.charCodeAt(start + 2)]!))) continue;
+    const info = wordInfo(text.slice(start, i), tagger);
+    if (!info.first.length) continue;
+    if (info.weak) {
       // the next word that is not itself a function word (`dass die Regierung` → `Regierung`)
-      let j = k + 1;
-      while (j < starts.length && weak[j]) j++;
-      const next = anyOf(j === k + 1 ? j : j < starts.length ? j : k + 1);
-      for (const r of rules) if (couldContinue(r, next)) tryRule(r, p);
+      const next = peek(i, true);
+      for (const r of info.first) if (couldContinue(r, next)) tryRule(r, start);
     } else {
-      for (const r of rules) tryRule(r, p);
+      for (const r of info.first) tryRule(r, start);
     }
   }
   return out;
