@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import type { InputFailure, InputFormat, RawDocument } from '../model/article.js';
+import type { InputFailure, InputFormat, RawDocument, SourceMetadata } from '../model/article.js';
 import { binaryReason, declaredCharset, decode } from './encoding.js';
 import { readFeed } from './feed.js';
 import { FetchFailure, fetchBytes, overLimit } from './fetch.js';
@@ -27,6 +27,11 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Timeout for http(s) inputs, in milliseconds. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * Metadata for documents that do not carry it themselves (`chronik ingest --source X` for a
+   * folder of one outlet's plain-text files). What an input says itself always wins.
+   */
+  defaults?: SourceMetadata;
 }
 
 export function isFailure(x: RawDocument | InputFailure): x is InputFailure {
@@ -35,9 +40,20 @@ export function isFailure(x: RawDocument | InputFailure): x is InputFailure {
 
 export async function* readInputs(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<RawDocument | InputFailure> {
   const maxBytes = opts.maxBytes ?? SIZE_LIMIT_DEFAULT;
+  const defaults = opts.defaults ? Object.entries(opts.defaults).filter(([, v]) => typeof v === 'string' && v.trim()) : [];
   for await (const src of expandInputs(inputs)) {
-    if ('reason' in src) yield src;
-    else yield* readSource(src, maxBytes, opts);
+    if ('reason' in src) {
+      yield src;
+      continue;
+    }
+    for await (const r of readSource(src, maxBytes, opts)) {
+      if (defaults.length && !isFailure(r)) {
+        const meta: Record<string, string | undefined> = { ...r.meta };
+        for (const [k, v] of defaults) meta[k] ??= v;
+        r.meta = meta as SourceMetadata;
+      }
+      yield r;
+    }
   }
 }
 

@@ -310,6 +310,13 @@ test('`-` reads stdin from the given stream (sniffing the format from content)',
   assert.equal(docs[0]!.meta.title, 'Aus stdin');
 });
 
+test('defaults fill metadata an input lacks, never override what it says', async () => {
+  const { docs } = await collect([join(dir, 'text/wire.txt'), join(dir, 'jsonl/articles.jsonl')], { defaults: { source: 'Elbflorenz-Bote', language: 'de' } });
+  assert.equal(docs[0]!.meta.source, 'Elbflorenz-Bote');
+  assert.equal(docs[1]!.meta.source, 'Nordkurier', 'the JSON line names its own outlet');
+  assert.equal(docs[2]!.meta.source, 'Elbflorenz-Bote');
+});
+
 test('unsupported URL schemes are failures', async () => {
   const { failures } = await collect(['ftp://example.org/feed.xml']);
   assert.match(failures[0]!.reason, /unsupported URL scheme ftp/);
