@@ -21,21 +21,31 @@ const DATA = process.env.CHRONIK_DATA ?? join(paths.models, '..', '..', 'shared'
 const devPath = join(DATA, 'germeval2014', 'NER-de-dev.tsv');
 
 const tLoad = performance.now();
+const cLoad = process.cpuUsage();
 const model = NerModel.load(modelPath);
 const loadMs = performance.now() - tLoad;
+const loadCpu = process.cpuUsage(cLoad);
+const loadCpuMs = (loadCpu.user + loadCpu.system) / 1000;
 const dev = readGermEval(devPath);
 const nTokens = dev.reduce((a, s) => a + s.tokens.length, 0);
 
 // Warm-up pass (JIT), then timed passes; tokens/s from the fastest, single thread.
 let pred = dev.map((s) => model.tag(s.tokens));
+// The build machine is shared, so wall time depends on other jobs: report tokens per second of
+// CPU time used by this (single-threaded) process as the one-core figure, and wall time too.
 const times: number[] = [];
+const cpuTimes: number[] = [];
 for (let r = 0; r < 3; r++) {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   pred = dev.map((s) => model.tag(s.tokens));
+  const c = process.cpuUsage(c0);
   times.push(performance.now() - t0);
+  cpuTimes.push((c.user + c.system) / 1000);
 }
-const best = Math.min(...times);
+const best = Math.min(...cpuTimes);
 const tokensPerSecond = Math.round(nTokens / (best / 1000));
+const tokensPerSecondWall = Math.round(nTokens / (Math.min(...times) / 1000));
 const scores = conllScore(dev.map((s) => s.tags), pred);
 
 const pct = (x: number): number => Math.round(x * 10000) / 100;
@@ -47,7 +57,7 @@ console.log('type      P       R       F1      gold  pred');
 for (const r of rows) {
   console.log(`${r.type.padEnd(8)} ${r.precision.toFixed(2).padStart(6)}  ${r.recall.toFixed(2).padStart(6)}  ${r.f1.toFixed(2).padStart(6)}  ${String(r.gold).padStart(5)} ${String(r.predicted).padStart(5)}`);
 }
-console.log(`speed: ${tokensPerSecond} tokens/s on one core (best of 3 passes, tokens given); model load ${loadMs.toFixed(0)} ms`);
+console.log(`speed: ${tokensPerSecond} tokens/s per CPU-second on one core (${tokensPerSecondWall} tokens/s wall clock on the shared machine; best of 3 passes, tokens given); model load ${loadMs.toFixed(0)} ms wall, ${loadCpuMs.toFixed(0)} ms CPU`);
 
 const result = {
   dataset: 'GermEval 2014 NER-de-dev.tsv (held-out test set)',
@@ -57,7 +67,10 @@ const result = {
   tokens: nTokens,
   scores: Object.fromEntries(rows.map((r) => [r.type, { precision: r.precision, recall: r.recall, f1: r.f1, gold: r.gold, predicted: r.predicted }])),
   tokensPerSecond,
+  tokensPerSecondNote: 'tokens per CPU-second of this single-threaded process (tagging only, tokens given); wall clock on the shared 2-core machine below',
+  tokensPerSecondWall,
   modelLoadMs: Math.round(loadMs),
+  modelLoadCpuMs: Math.round(loadCpuMs),
   modelMeta: model.meta,
   node: process.version,
 };

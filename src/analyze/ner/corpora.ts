@@ -10,6 +10,8 @@ import { tokenize } from '../tokenize.js';
 export interface NerSentence {
   tokens: string[];
   tags: string[];
+  /** Corpus name, for domain-augmented features (GermEval sentences leave it unset). */
+  domain?: string;
 }
 
 export const NER_TYPES = ['PER', 'LOC', 'ORG', 'OTH'] as const;

@@ -11,24 +11,28 @@ export interface Lexicon {
   gazetteer: GazetteerTrie;
 }
 
+/**
+ * Gazetteer: names as space-joined token strings with their types. Matching tries the longest
+ * name first at each token, bounded by `maxLen`, and only where a name can start (`starts`).
+ */
 export interface GazetteerTrie {
-  next: Map<string, GazetteerTrie>;
-  /** Types of entries that end here. */
-  types: string[];
+  names: Map<string, string[]>;
+  starts: Set<string>;
+  maxLen: number;
 }
 
 export function emptyTrie(): GazetteerTrie {
-  return { next: new Map(), types: [] };
+  return { names: new Map(), starts: new Set(), maxLen: 0 };
 }
 
 export function addToTrie(trie: GazetteerTrie, tokens: readonly string[], type: string): void {
-  let node = trie;
-  for (const t of tokens) {
-    let n = node.next.get(t);
-    if (!n) { n = emptyTrie(); node.next.set(t, n); }
-    node = n;
-  }
-  if (!node.types.includes(type)) node.types.push(type);
+  if (tokens.length === 0) return;
+  const key = tokens.join(' ');
+  const types = trie.names.get(key);
+  if (!types) trie.names.set(key, [type]);
+  else if (!types.includes(type)) types.push(type);
+  trie.starts.add(tokens[0]!);
+  if (tokens.length > trie.maxLen) trie.maxLen = tokens.length;
 }
 
 /** Which feature groups are on (for ablations chosen by cross-validation). */
@@ -36,7 +40,19 @@ export interface FeatureConfig {
   clusters: boolean;
   gazetteer: boolean;
   window: 1 | 2;
+  /**
+   * Domain adaptation by feature augmentation (Daumé III 2007): every feature also fires in a
+   * copy specific to the sentence's corpus, so out-of-domain corpora with other annotation
+   * habits (no OTH, adjectives as places) teach the shared weights without overruling GermEval's.
+   * At run time the GermEval copy is used.
+   */
+  augment?: boolean;
+  /** Wider cluster context (±2, cluster bigrams) and 5-character affixes. */
+  rich?: boolean;
 }
+
+/** The corpus whose copy of the features is used at run time. */
+export const RUNTIME_DOMAIN = 'germeval';
 
 export const DEFAULT_FEATURES: FeatureConfig = { clusters: true, gazetteer: true, window: 2 };
 
@@ -66,6 +82,15 @@ function h3(tpl: number, a: string, b: string, c: string): number {
   return (mix(h, c) >>> 0) || 1;
 }
 
+export function domainSalt(domain: string): number {
+  return h1(99, domain);
+}
+
+/** The domain-specific copy of feature hash f. */
+export function salted(f: number, salt: number): number {
+  return (Math.imul(f ^ salt, FNV_PRIME) >>> 0) || 1;
+}
+
 /** Compressed word shape: `Putin` → `Xx`, `US-Präsident` → `X-Xx`, `1.000` → `d.d`. */
 export function shapeOf(w: string): string {
   let out = '';
@@ -89,12 +114,13 @@ const EOS = '</s>';
 export function gazetteerHits(words: readonly string[], trie: GazetteerTrie): string[][] {
   const hits: string[][] = words.map(() => []);
   for (let i = 0; i < words.length; i++) {
-    let node: GazetteerTrie | undefined = trie;
+    if (!trie.starts.has(words[i]!)) continue;
     let bestEnd = -1;
     let bestTypes: string[] = [];
-    for (let j = i; j < words.length && node; j++) {
-      node = node.next.get(words[j]!);
-      if (node && node.types.length) { bestEnd = j; bestTypes = node.types; }
+    const top = Math.min(words.length, i + trie.maxLen);
+    for (let j = top - 1; j >= i; j--) {
+      const types = trie.names.get(j === i ? words[i]! : words.slice(i, j + 1).join(' '));
+      if (types) { bestEnd = j; bestTypes = types; break; }
     }
     if (bestEnd < 0) continue;
     for (const t of bestTypes) {
@@ -106,7 +132,10 @@ export function gazetteerHits(words: readonly string[], trie: GazetteerTrie): st
 }
 
 /** Feature hashes for every token of a sentence. */
-export function extractFeatures(words: readonly string[], lex: Lexicon, cfg: FeatureConfig): Uint32Array[] {
+export function extractFeatures(
+  words: readonly string[], lex: Lexicon, cfg: FeatureConfig, domain: string = RUNTIME_DOMAIN,
+): Uint32Array[] {
+  const salt = cfg.augment ? domainSalt(domain) : 0;
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(shapeOf);
@@ -136,6 +165,10 @@ export function extractFeatures(words: readonly string[], lex: Lexicon, cfg: Fea
       f.push(h1(10 + k, w.slice(0, k)));
       f.push(h1(20 + k, l.slice(len - k)));
     }
+    if (cfg.rich && len > 5) {
+      f.push(h1(15, w.slice(0, 5)));
+      f.push(h1(25, l.slice(len - 5)));
+    }
     f.push(h1(30, shapes[i]!));
     f.push(h2(31, sh(i - 1), shapes[i]!));
     f.push(h2(32, shapes[i]!, sh(i + 1)));
@@ -159,11 +192,26 @@ export function extractFeatures(words: readonly string[], lex: Lexicon, cfg: Fea
       }
       const c0 = clusters[i];
       if (c0 && c0[0] !== undefined) f.push(h2(42, c0[0], i === 0 ? 'first' : 'mid'));
+      if (cfg.rich) {
+        const cp = i > 0 ? clusters[i - 1] : null;
+        const cn = i + 1 < n ? clusters[i + 1] : null;
+        const cp2 = i > 1 ? clusters[i - 2] : null;
+        const cn2 = i + 2 < n ? clusters[i + 2] : null;
+        f.push(h1(43, cp2?.[1] ?? 'none'));
+        f.push(h1(44, cn2?.[1] ?? 'none'));
+        f.push(h2(45, cp?.[1] ?? 'none', c0?.[1] ?? 'none'));
+        f.push(h2(46, c0?.[1] ?? 'none', cn?.[1] ?? 'none'));
+        f.push(h2(47, cp?.[0] ?? 'none', c0?.[0] ?? 'none'));
+      }
     }
     if (gaz) {
       for (const g of gaz[i]!) f.push(h1(50, g));
       for (const g of i > 0 ? gaz[i - 1]! : []) f.push(h1(51, g));
       for (const g of i + 1 < n ? gaz[i + 1]! : []) f.push(h1(52, g));
+    }
+    if (salt) {
+      const m = f.length;
+      for (let k = 0; k < m; k++) f.push(salted(f[k]!, salt));
     }
     out.push(Uint32Array.from(f));
   }

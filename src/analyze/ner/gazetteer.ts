@@ -90,6 +90,11 @@ export function kbNames(kbDir: string): Gazetteer {
       if (file.endsWith('.jsonl')) records = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as KbRecord);
       else if (file.endsWith('.json')) {
         const j = JSON.parse(text) as unknown;
+        // A flat list of strings is a name list typed by its file name (given-names.json).
+        if (Array.isArray(j) && j.every((x) => typeof x === 'string')) {
+          if (/given|first|vorname/.test(file.toLowerCase())) addNames(g, 'KB-FIRST', j as string[]);
+          continue;
+        }
         if (Array.isArray(j)) records = j as KbRecord[];
         else if (j && typeof j === 'object') {
           const vals = Object.values(j as Record<string, unknown>);
@@ -106,7 +111,13 @@ export function kbNames(kbDir: string): Gazetteer {
       const type = recordType(r, hint);
       if (!type) continue;
       addNames(g, `KB-${type}`, recordNames(r));
-      if (type === 'LOC') addNames(g, 'KB-LOC', strings(r.capital));
+      const capital = r.capital;
+      if (capital && typeof capital === 'object') addNames(g, 'KB-LOC', recordNames(capital as KbRecord));
+      if (type === 'PER') {
+        const surname = typeof r.surname === 'string' ? r.surname
+          : r.surname === null ? null : (typeof r.name === 'string' ? r.name.split(' ').pop() : null);
+        if (surname && surname.length > 2) addNames(g, 'KB-SURNAME', [surname]);
+      }
     }
   }
   return g;

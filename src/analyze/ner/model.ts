@@ -100,19 +100,51 @@ export interface NerArtifact {
   weights: string;
   scale: number;
   trans: number[];
-  /** Word → [cluster ids…]. */
-  clusters: Record<string, string[]>;
+  /** Word → `leafPath capBucket` (e.g. `c.3.1.4 lc1`); prefixes of the path are the coarser ids. */
+  clusters: Record<string, string>;
   /** Type → names (space-separated tokens). */
   gazetteer: Record<string, string[]>;
   meta: Record<string, unknown>;
 }
 
-export function lexiconFrom(clusters: Record<string, string[]>, gazetteer: Record<string, string[]>): Lexicon {
+/** Packs word → [path ids…, bucket] as word → `leafPath bucket` for the artifact. */
+export function packClusters(clusters: Record<string, string[]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [w, ids] of Object.entries(clusters)) out[w] = `${ids[ids.length - 2] ?? ''} ${ids[ids.length - 1] ?? ''}`;
+  return out;
+}
+
+/** Expands a packed cluster entry into its ids (arrays shared between words). */
+function unpackClusters(packed: Record<string, string>): Map<string, readonly string[]> {
+  const shared = new Map<string, readonly string[]>();
+  const out = new Map<string, readonly string[]>();
+  for (const w in packed) {
+    const v = packed[w]!;
+    let ids = shared.get(v);
+    if (!ids) {
+      const [leaf, bucket] = v.split(' ') as [string, string];
+      const parts = leaf.split('.');
+      const list: string[] = [];
+      for (let k = 2; k <= parts.length; k++) list.push(parts.slice(0, k).join('.'));
+      list.push(bucket);
+      ids = list;
+      shared.set(v, ids);
+    }
+    out.set(w, ids);
+  }
+  return out;
+}
+
+export function lexiconFrom(clusters: Record<string, string[]> | Record<string, string>, gazetteer: Record<string, string[]>): Lexicon {
   const trie = emptyTrie();
   for (const [type, names] of Object.entries(gazetteer)) {
     for (const name of names) addToTrie(trie, name.split(' '), type);
   }
-  return { clusters: new Map(Object.entries(clusters)), gazetteer: trie };
+  const first = Object.values(clusters)[0];
+  const map = typeof first === 'string' || first === undefined
+    ? unpackClusters(clusters as Record<string, string>)
+    : new Map(Object.entries(clusters as Record<string, string[]>));
+  return { clusters: map, gazetteer: trie };
 }
 
 export class NerModel {

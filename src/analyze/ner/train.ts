@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { NerSentence } from './corpora.js';
-import { extractFeatures, type FeatureConfig, type Lexicon } from './features.js';
-import { FeatureTable, NerModel, T, TAGS, viterbi, type NerArtifact } from './model.js';
+import { domainSalt, extractFeatures, RUNTIME_DOMAIN, salted, type FeatureConfig, type Lexicon } from './features.js';
+import { FeatureTable, NerModel, packClusters, T, TAGS, viterbi, type NerArtifact } from './model.js';
 
 /**
  * Averaged structured perceptron (Collins 2002) over the features of features.ts, decoded with
@@ -15,6 +15,11 @@ export interface TrainOptions {
   /** Called after each epoch with the current averaged model (for learning curves). */
   onEpoch?: (epoch: number, model: () => NerModel) => void;
   log?: (msg: string) => void;
+  /**
+   * Lexicon for training sentence i, when it differs per sentence (jackknifed gazetteers built
+   * from the training labels of other folds); the model keeps `lexicon` for run time.
+   */
+  lexiconOf?: (i: number) => Lexicon;
 }
 
 /** Small deterministic PRNG (mulberry32). */
@@ -41,8 +46,9 @@ export function trainPerceptron(data: readonly NerSentence[], lexicon: Lexicon, 
   const rowOf = new Map<number, number>();
   const hashes: number[] = [];
   const sents: { rows: Int32Array[]; gold: number[] }[] = [];
-  for (const s of data) {
-    const feats = extractFeatures(s.tokens, lexicon, opts.config);
+  for (let si = 0; si < data.length; si++) {
+    const s = data[si]!;
+    const feats = extractFeatures(s.tokens, opts.lexiconOf?.(si) ?? lexicon, opts.config, s.domain);
     const rows = feats.map((fs) => {
       const r = new Int32Array(fs.length);
       for (let k = 0; k < fs.length; k++) {
@@ -128,6 +134,46 @@ export function trainPerceptron(data: readonly NerSentence[], lexicon: Lexicon, 
   return modelNow();
 }
 
+/** Inverse of the FNV prime modulo 2^32 (Newton iteration). */
+const FNV_PRIME_INV = (() => {
+  const p = 0x01000193;
+  let x = p;
+  for (let k = 0; k < 5; k++) x = Math.imul(x, 2 - Math.imul(p, x));
+  return x;
+})();
+
+/**
+ * Folds a domain-augmented model into a plain one: at run time a feature always fires together
+ * with its GermEval copy, so their weights are summed into one row and the other corpora's
+ * copies are dropped. Tagging gives the same result at half the lookups.
+ */
+export function foldDomains(model: NerModel, domains: readonly string[]): NerModel {
+  if (!model.config.augment) return model;
+  const keys = model.table.keys;
+  const rowsOf = model.table.rows;
+  const salts = [RUNTIME_DOMAIN, ...domains].map(domainSalt);
+  // salted() multiplies by an odd constant, which is invertible mod 2^32: a hash is a copy when
+  // un-salting it gives a feature the model has.
+  const isCopy = (h: number): boolean => {
+    const x = Math.imul(h, FNV_PRIME_INV);
+    for (const salt of salts) if (model.table.get((x ^ salt) >>> 0) >= 0) return true;
+    return false;
+  };
+  const runtimeSalt = domainSalt(RUNTIME_DOMAIN);
+  const hashes: number[] = [];
+  const weights: number[] = [];
+  for (let s = 0; s < keys.length; s++) {
+    const h = keys[s]!;
+    if (h === 0 || isCopy(h)) continue;
+    const r = rowsOf[s]!;
+    const cr = model.table.get(salted(h, runtimeSalt));
+    hashes.push(h);
+    for (let t = 0; t < T; t++) weights.push(model.weights[r * T + t]! + (cr >= 0 ? model.weights[cr * T + t]! : 0));
+  }
+  return new NerModel(new FeatureTable(Uint32Array.from(hashes)), Float32Array.from(weights), model.trans,
+    model.lexicon, { ...model.config, augment: false }, model.meta);
+}
+
 /**
  * Serialises a model: weights under `prune` in absolute value are zeroed, rows left all zero are
  * dropped, the rest quantised to int16.
@@ -173,7 +219,7 @@ export function toArtifact(
     weights: Buffer.from(q.buffer).toString('base64'),
     scale,
     trans: Array.from(model.trans, (v) => Math.round(v * 1e4) / 1e4),
-    clusters,
+    clusters: packClusters(clusters),
     gazetteer,
     meta: { ...meta, rows: hs.length },
   };
