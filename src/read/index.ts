@@ -40,12 +40,14 @@ export function isFailure(x: RawDocument | InputFailure): x is InputFailure {
 
 export async function* readInputs(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<RawDocument | InputFailure> {
   const maxBytes = opts.maxBytes ?? SIZE_LIMIT_DEFAULT;
-  const defaults = opts.defaults ? Object.entries(opts.defaults).filter(([, v]) => typeof v === 'string' && v.trim()) : [];
   for await (const src of expandInputs(inputs)) {
     if ('reason' in src) {
       yield src;
       continue;
     }
+    // What the input says wins; then the command line's defaults; then the folder's .chronik.json.
+    const merged = { ...(src.kind === 'file' ? src.defaults : undefined), ...opts.defaults };
+    const defaults = Object.entries(merged).filter(([, v]) => typeof v === 'string' && v.trim());
     for await (const r of readSource(src, maxBytes, opts)) {
       if (defaults.length && !isFailure(r)) {
         const meta: Record<string, string | undefined> = { ...r.meta };

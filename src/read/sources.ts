@@ -2,15 +2,15 @@
  * Expands what the user typed into concrete inputs: `-` (stdin), http(s) URLs, files,
  * directories (recursively, sorted, hidden entries skipped) and globs. Problems are failures, never throws.
  */
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
-import type { InputFailure } from '../model/article.js';
+import type { InputFailure, SourceMetadata } from '../model/article.js';
 import { failure } from './types.js';
 
 export type Source =
-  | { kind: 'file'; path: string; size: number }
+  | { kind: 'file'; path: string; size: number; defaults?: SourceMetadata }
   | { kind: 'stdin' }
   | { kind: 'url'; url: string };
 
@@ -69,7 +69,7 @@ async function* expandPath(path: string, display: string): AsyncGenerator<Source
     return;
   }
   if (st.isDirectory()) {
-    yield* walk(path, new Set());
+    yield* walk(path, new Set(), {});
   } else if (st.isFile()) {
     yield { kind: 'file', path, size: st.size };
   } else {
@@ -77,7 +77,32 @@ async function* expandPath(path: string, display: string): AsyncGenerator<Source
   }
 }
 
-async function* walk(dir: string, seen: Set<string>): AsyncGenerator<Source | InputFailure> {
+/**
+ * A folder may say what its files lack: `.chronik.json` with `{"source": "Elbflorenz-Bote"}` (any
+ * SourceMetadata field) applies to the files below it. Hidden, so it is never read as an article.
+ */
+export const FOLDER_META_FILE = '.chronik.json';
+
+async function folderMeta(dir: string, inherited: SourceMetadata): Promise<SourceMetadata | InputFailure> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, FOLDER_META_FILE), 'utf8');
+  } catch {
+    return inherited;
+  }
+  try {
+    const o = JSON.parse(text) as Record<string, unknown>;
+    const own: Record<string, string> = {};
+    for (const k of ['title', 'url', 'published', 'author', 'source', 'language'] as const) {
+      if (typeof o[k] === 'string' && o[k]) own[k] = o[k] as string;
+    }
+    return { ...inherited, ...own };
+  } catch (e) {
+    return failure(join(dir, FOLDER_META_FILE), `malformed JSON: ${(e as Error).message}`);
+  }
+}
+
+async function* walk(dir: string, seen: Set<string>, inherited: SourceMetadata): AsyncGenerator<Source | InputFailure> {
   let real: string;
   try {
     real = await realpath(dir);
@@ -94,6 +119,12 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<Source | In
     yield failure(dir, errnoReason(e));
     return;
   }
+  let meta = await folderMeta(dir, inherited);
+  if ('reason' in meta) {
+    yield meta;
+    meta = inherited;
+  }
+  const defaults = Object.keys(meta).length ? meta : undefined;
   for (const name of names) {
     const p = join(dir, name);
     let st;
@@ -103,8 +134,8 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<Source | In
       yield failure(p, errnoReason(e));
       continue;
     }
-    if (st.isDirectory()) yield* walk(p, seen);
-    else if (st.isFile()) yield { kind: 'file', path: p, size: st.size };
+    if (st.isDirectory()) yield* walk(p, seen, meta);
+    else if (st.isFile()) yield defaults ? { kind: 'file', path: p, size: st.size, defaults } : { kind: 'file', path: p, size: st.size };
   }
 }
 

@@ -317,6 +317,26 @@ test('defaults fill metadata an input lacks, never override what it says', async
   assert.equal(docs[2]!.meta.source, 'Elbflorenz-Bote');
 });
 
+test('a folder .chronik.json names what its files lack (inherited by subfolders); the command line wins', async () => {
+  const root = join(dir, 'outlet');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(root, 'sub'), { recursive: true });
+  writeFileSync(join(root, '.chronik.json'), JSON.stringify({ source: 'Elbflorenz-Bote', language: 'de' }));
+  writeFileSync(join(root, 'a.txt'), 'Gespräche in Riad\n\nDie Delegationen haben sich getroffen.\n');
+  writeFileSync(join(root, 'sub', 'b.txt'), 'Gespräche in Genf\n\nDie Delegationen haben sich wieder getroffen.\n');
+  const { docs, failures } = await collect([root]);
+  assert.deepEqual(failures, [], 'the .chronik.json itself is not an input');
+  assert.deepEqual(docs.map((d) => d.meta.source), ['Elbflorenz-Bote', 'Elbflorenz-Bote']);
+  const flagged = await collect([root], { defaults: { source: 'Nordkurier' } });
+  assert.deepEqual(flagged.docs.map((d) => d.meta.source), ['Nordkurier', 'Nordkurier']);
+  writeFileSync(join(root, 'sub', '.chronik.json'), '{kaputt');
+  const broken = await collect([root]);
+  assert.equal(broken.failures.length, 1);
+  assert.match(broken.failures[0]!.reason, /^malformed JSON/);
+  assert.equal(broken.docs[1]!.meta.source, 'Elbflorenz-Bote', 'a broken folder file falls back to the parent');
+  rmSync(root, { recursive: true });
+});
+
 test('unsupported URL schemes are failures', async () => {
   const { failures } = await collect(['ftp://example.org/feed.xml']);
   assert.match(failures[0]!.reason, /unsupported URL scheme ftp/);
