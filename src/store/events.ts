@@ -9,6 +9,8 @@ export interface ParticipantRow {
   text: string;
   kbId: string | null;
   type: string;
+  /** Index of the entity mention in the article (AnalyzedArticle.entities, = mentions.idx). */
+  mention?: number;
 }
 
 export interface MentionInput {
@@ -337,4 +339,44 @@ export async function eventMentionsOf(q: Queryable, articleId: string): Promise<
     speaker: r.speaker,
     eventId: r.event_id,
   }));
+}
+
+/**
+ * Renames participants without a KB entry to the corpus entity the entity linker gave their mention
+ * (`Landesbauernverband` and `Landesbauernverband Brandenburg` become one name), for the
+ * not-yet-merged mentions of the given articles. Metonyms keep the entity they stand for.
+ */
+export async function canonicalizeParticipants(q: Queryable): Promise<number> {
+  const rows = await q.query<{ article_id: string; idx: number; actors: ParticipantRow[] | string; recipients: ParticipantRow[] | string }>(
+    'SELECT article_id, idx, actors, recipients FROM event_mentions WHERE event_id IS NULL',
+  );
+  let changed = 0;
+  const names = new Map<string, Map<number, string>>();
+  for (const r of rows) {
+    let byIdx = names.get(r.article_id);
+    if (!byIdx) {
+      const ms = await q.query<{ idx: number; name: string | null }>(
+        `SELECT m.idx, COALESCE(s.name, e.name) AS name FROM mentions m
+           LEFT JOIN entities e ON e.id = m.entity_id LEFT JOIN entities s ON s.id = m.stands_for
+          WHERE m.article_id = $1`,
+        [r.article_id],
+      );
+      byIdx = new Map(ms.filter((m) => m.name).map((m) => [m.idx, m.name!]));
+      names.set(r.article_id, byIdx);
+    }
+    let dirty = false;
+    const fix = (ps: ParticipantRow[]): ParticipantRow[] => ps.map((p) => {
+      const linked = p.kbId === null && p.mention !== undefined ? byIdx!.get(p.mention) : undefined;
+      if (!linked || linked === p.name) return p;
+      dirty = true;
+      return { ...p, name: linked };
+    });
+    const actors = fix(json(r.actors));
+    const recipients = fix(json(r.recipients)).filter((p) => !actors.some((a) => a.name === p.name));
+    if (!dirty) continue;
+    await q.query('UPDATE event_mentions SET actors = $3::jsonb, recipients = $4::jsonb WHERE article_id = $1 AND idx = $2',
+      [r.article_id, r.idx, JSON.stringify(actors), JSON.stringify(recipients)]);
+    changed++;
+  }
+  return changed;
 }

@@ -21,6 +21,8 @@ export interface Group {
   /** Accusative/dative-looking determiner in front (`den`, `dem`): not a subject. */
   objectLike: boolean;
   clause: number;
+  /** A source, not a participant: `nach Angaben des Weißen Hauses`, `X zufolge`. */
+  source?: boolean;
 }
 
 export interface Clause {
@@ -132,7 +134,8 @@ export function viewSentence(doc: AnalyzedArticle, index: number, lex: Lexicon):
       continue;
     }
     const prep = lex.words.prepositions.has(before) ? (lex.words.prepositionAlias[before] ?? before) : null;
-    groups.push({ ents: [sp.e], start: sp.start, end: sp.end, lead, prep, objectLike, clause });
+    const source = lower(lead - 1) === 'angaben' || lower(sp.end) === 'zufolge';
+    groups.push({ ents: [sp.e], start: sp.start, end: sp.end, lead, prep, objectLike, clause, source });
   }
 
   return { doc, sentence, index, lex, tokens, groups, inside, clauses, clauseOf, lower, isBreak };
@@ -149,7 +152,7 @@ export interface ClauseRoles {
 export function clauseRoles(v: SentenceView, ci: number, skip: ReadonlySet<Group> = new Set()): ClauseRoles {
   const c = v.clauses[ci]!;
   const { lex } = v;
-  const bare = v.groups.filter((g) => g.clause === ci && g.prep === null && !skip.has(g));
+  const bare = v.groups.filter((g) => g.clause === ci && g.prep === null && !g.source && !skip.has(g));
   let first = c.start;
   if (lex.words.coordinators.has(v.lower(first)) || v.lower(first) === 'aber') first++;
   const fw = v.lower(first);

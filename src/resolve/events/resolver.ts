@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../store/db.js';
 import {
-  assignEvent, candidateEvents, deleteAllEvents, mentionsOfEvent, unmergedMentions, upsertEvent,
+  assignEvent, candidateEvents, canonicalizeParticipants, deleteAllEvents, mentionsOfEvent, unmergedMentions, upsertEvent,
   type EventRow, type MentionRow,
 } from '../../store/events.js';
 import { countriesOf } from './actors.js';
@@ -39,6 +39,8 @@ export function eventIdFor(m: Pick<MentionRow, 'articleId' | 'idx'>): string {
 export async function mergeEvents(db: Queryable): Promise<{ mentions: number; created: number }> {
   let created = 0;
   const touched = new Set<string>();
+  // The entity linker (an earlier corpus resolver) has linked this batch's mentions by now.
+  await canonicalizeParticipants(db);
   const pending = await unmergedMentions(db);
   for (const m of pending) {
     const iv = intervalOf(m);

@@ -11,7 +11,7 @@ export function mentionInputs(doc: AnalyzedArticle): MentionInput[] {
   return doc.events.map((ev, idx) => {
     const s = doc.sentences[ev.sentence];
     const iv = intervalOf({ dateValue: ev.date.value, dateSource: ev.date.source, status: ev.status });
-    const part = (ids: number[]) => ids.flatMap((i) => (doc.entities[i] ? [participantOf(doc.entities[i])] : []));
+    const part = (ids: number[]) => ids.flatMap((i) => (doc.entities[i] ? [{ ...participantOf(doc.entities[i]), mention: i }] : []));
     const dedupe = <T extends { name: string }>(xs: T[]): T[] => xs.filter((x, k) => xs.findIndex((y) => y.name === x.name) === k);
     const actors = dedupe(part(ev.actors));
     const recipients = dedupe(part(ev.recipients)).filter((r) => !actors.some((a) => a.name === r.name));
