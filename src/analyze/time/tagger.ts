@@ -102,7 +102,6 @@ const WEAK = new Set([
   'mehr', 'weniger', 'vor', 'nach', 'seit', 'ab', 'um', 'gut', 'rund', 'etwa', 'fast', 'knapp',
 ]);
 
-const NONE: readonly number[] = [];
 /** Per UTF-16 code unit: 1 for a letter or digit; and its lower-case code unit. Built once. */
 const WORD = new Uint8Array(65536);
 const LOWER = new Uint16Array(65536);
