@@ -203,7 +203,7 @@ export class Kb {
       if (hit) return { base: b, entries: hit.map((id) => this.entries.get(id)!) };
     }
     // Inflected adjectives only matter in multi-word names; folding single words over-matches.
-    const folded = key.includes(' ') ? this.foldIndex.get(foldKey(key)) : undefined;
+    const folded = key.includes(' ') ? foldKeys(key).map((k) => this.foldIndex.get(k)).find((x) => x !== undefined) : undefined;
     if (folded) {
       const entries = folded.map((id) => this.entries.get(id)!);
       return { base: entries.length === 1 ? entries[0]!.name : key, entries };
@@ -302,13 +302,26 @@ function lastWord(name: string): string {
   return parts[parts.length - 1] ?? name;
 }
 
-/** Inflection-insensitive key for multi-word names: `Europäischen Union` ~ `Europäische Union`. */
+/**
+ * Inflection-insensitive key for multi-word names: adjective endings of all but the last word
+ * removed (`Europäischen Union` ~ `Europäische Union`). The last word is kept; lookups try it
+ * with and without a genitive ending (`Weißen Hauses` ~ `Weißes Haus`).
+ */
 export function foldKey(s: string): string {
   const words = aliasKey(s).split(' ');
   return words
-    .map((w, i) => (i < words.length - 1 ? w.replace(/(en|er|es|em|e)$/u, '') : w.replace(/(es|s)$/u, '')))
+    .map((w, i) => (i < words.length - 1 ? w.replace(/(en|er|es|em|e)$/u, '') : w))
     .join(' ')
     .toLowerCase();
+}
+
+/** foldKey variants of a surface whose last word may carry a genitive `-s`/`-es`. */
+function foldKeys(s: string): string[] {
+  const k = foldKey(s);
+  const out = [k];
+  if (/es$/.test(k)) out.push(k.slice(0, -2));
+  if (/s$/.test(k)) out.push(k.slice(0, -1));
+  return out;
 }
 
 function feminine(word: string): string {

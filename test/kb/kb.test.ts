@@ -110,3 +110,10 @@ test('kb: alias lookup handles genitive and inflected adjectives; adjectives and
   assert.equal(k.countryOfDemonym('Russen'), 'RU');
   assert.equal(k.countryOfDemonym('Amerikaner'), 'US');
 });
+
+test('kb: multi-word names match in the genitive and with inflected adjectives', () => {
+  assert.equal(k.lookup('Weißen Hauses').entries[0]?.id, 'WHITE_HOUSE');
+  assert.equal(k.lookup('Weiße Haus').entries[0]?.id, 'WHITE_HOUSE');
+  assert.equal(k.lookup('Vereinigten Arabischen Emirate').entries[0]?.id, 'AE');
+  assert.equal(k.lookup('Haus').entries.length, 0);
+});

@@ -150,3 +150,10 @@ test('linking: a one-word organisation joins the longer name it heads in the sam
   assert.notEqual(a3.get(0)?.entityId, a3.get(1)?.entityId, 'acronyms never shorten a name');
   assert.deepEqual(index.surnameMerges(), []);
 });
+
+test('linking: a KB name the model typed wrongly still reaches its entry (not across persons)', () => {
+  const index = new EntityIndex(kb(), []);
+  const a = linkArticle(kb(), index, [m('a', 0, 'Moscow', 'ORG'), m('a', 1, 'Moskau Ölexporte', 'PER')]);
+  assert.equal(a.get(0)?.entityId, 'kb:capital:RU');
+  assert.ok(a.get(1)?.entityId.startsWith('u:PER:'));
+});

@@ -94,7 +94,11 @@ function gazetteer(kb: Kb, ctx: MentionContext): Cand[] {
       const surface = text.slice(tokens[i]!.start, tokens[last]!.end);
       if (surface.includes('\n')) continue;
       if (len === 1 && notAnEntity(surface)) continue;
-      const hit = kb.lookup(surface);
+      let hit = kb.lookup(surface);
+      // Datelines and headings in capitals: `MOSKAU`, `WASHINGTON`.
+      if (hit.entries.length === 0 && len === 1 && isUpperWord(surface) && surface.length > 3) {
+        hit = kb.lookup(surface[0] + surface.slice(1).toLowerCase());
+      }
       if (len === 1 && kb.weakSurnames.has(hit.base)) {
         // `May`, `Herzog`: only a person the article also names in full.
         hit.entries = hit.entries.filter((e) => e.kind === 'person' && [e.name, ...e.aliases].some((a) => a.includes(' ') && text.includes(a)));

@@ -96,9 +96,16 @@ export class EntityIndex {
     return this.byId.get([...ids][0]!);
   }
 
+  /**
+   * The KB entry with this transliteration key: of the mention's type, else (the model may get
+   * the type wrong: `MOSCOW` as ORG) the one entry of any other type except persons.
+   */
   kbByKey(type: EntityType, key: string): KbEntry | undefined {
     const ids = this.kbKeys.get(`${type}\t${key}`);
-    return ids && ids.length === 1 ? this.kb.get(ids[0]!) : undefined;
+    if (ids) return ids.length === 1 ? this.kb.get(ids[0]!) : undefined;
+    if (type === 'PER') return undefined;
+    const other = (['LOC', 'ORG', 'MISC'] as const).filter((t) => t !== type).flatMap((t) => this.kbKeys.get(`${t}\t${key}`) ?? []);
+    return other.length === 1 ? this.kb.get(other[0]!) : undefined;
   }
 
   byTypeKey(type: EntityType, key: string): EntityRecord | undefined {
