@@ -83,6 +83,18 @@ test('UTF-16 without a BOM is recognised, not called binary', async () => {
   assert.match(docs[0]!.body, /^Gespräche in Genf/);
 });
 
+test('Markdown front matter becomes metadata; a text opening with a rule line is left alone', async () => {
+  const p = join(dir, 'front.md');
+  writeFileSync(p, '---\ntitle: "Gespräche in Riad"\ndate: 2025-08-05\nauthor: Lena Hofstätter\nsource: Mainfranken-Rundblick\ntags: [Diplomatie]\n---\nDie Delegationen haben sich in Riad getroffen.\n');
+  const q = join(dir, 'rule.txt');
+  writeFileSync(q, '---\nKeine Metadaten hier\n---\nText.\n');
+  const { docs } = await collect([p, q]);
+  assert.deepEqual(docs[0]!.meta, { title: 'Gespräche in Riad', published: '2025-08-05', author: 'Lena Hofstätter', source: 'Mainfranken-Rundblick' });
+  assert.equal(docs[0]!.body, 'Die Delegationen haben sich in Riad getroffen.\n');
+  assert.deepEqual(docs[1]!.meta, {});
+  assert.match(docs[1]!.body, /^---\nKeine Metadaten/);
+});
+
 test('HTML page: markup kept for normalize, declared Latin-1 charset honoured', async () => {
   const { docs, failures } = await collect([join(dir, 'html/page.html'), join(dir, 'html/latin1-page.htm')]);
   assert.deepEqual(failures, []);
