@@ -178,15 +178,12 @@ function heuristicPersons(kb: Kb, ctx: MentionContext): Cand[] {
         break;
       }
       if (!nameWord(j) || NOUN_ENDINGS.test(t)) break;
-      // After a role word a lone surname is common (`Sprecher Peskow`): take a second word only
-      // when the first is a given name.
-      if (afterRole && !given && !kb.givenNames.has(tokens[i]!.text)) {
-        if (isCap(tokens[j + 1]?.text ?? '')) break;
-      }
+      // After a role word a lone surname is common (`Sprecher Peskow Anfang …`): a further word
+      // counts only when no capitalised word follows it (`Ministerin Hanka Mittelstädt besuchte`).
+      if (afterRole && isCap(tokens[j + 1]?.text ?? '')) break;
       j++;
     }
     if (given && j === i + 1) continue; // a given name alone is not enough
-    if (!nameWord(i) && !given) continue;
     out.push({ ts: i, te: j, start: tokens[i]!.start, end: tokens[j - 1]!.end, type: 'PER', source: 'heuristic', entries: [] });
     i = j - 1;
   }
