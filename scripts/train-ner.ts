@@ -6,8 +6,8 @@
  *   npm run train:ner -- --fast            # quick run: 3 epochs, no extra corpora
  *
  * Options: --epochs N, --seed N, --extra a,b (smartdata,ler,mobie,newseye,europeana),
- * --no-clusters, --no-gazetteer, --window 1|2, --gnad (add 10kGNAD text to cluster induction),
- * --prune X, --out FILE.
+ * --no-clusters, --no-gazetteer, --no-rich, --no-augment, --no-train-names, --window 1|2, --gnad (add 10kGNAD text to cluster induction),
+ * --prune X, --out FILE, --seeds N (average the weights of N models trained on different shuffles).
  * GermEval 2014 dev (the held-out test set) is never read here.
  */
 import { createHash } from 'node:crypto';
@@ -26,7 +26,7 @@ import type { FeatureConfig } from '../src/analyze/ner/features.js';
 import { addNames, kbNames, namesFromCorpus, type Gazetteer } from '../src/analyze/ner/gazetteer.js';
 import { lexiconFrom } from '../src/analyze/ner/model.js';
 import { conllScore } from '../src/analyze/ner/score.js';
-import { foldDomains, toArtifact, trainPerceptron } from '../src/analyze/ner/train.js';
+import { averageModels, foldDomains, toArtifact, trainPerceptron } from '../src/analyze/ner/train.js';
 
 const DATA = process.env.CHRONIK_DATA ?? join(paths.models, '..', '..', 'shared', 'data');
 const args = process.argv.slice(2);
@@ -37,15 +37,17 @@ const opt = (f: string, d: string): string => {
 };
 
 const fast = flag('--fast');
-const epochs = Number(opt('--epochs', fast ? '3' : '12'));
+const epochs = Number(opt('--epochs', fast ? '3' : '8'));
 const seed = Number(opt('--seed', '1'));
+/** Models trained on different shuffles (seed, seed+1, …) whose weights are averaged. */
+const seeds = Number(opt('--seeds', '1'));
 const extras = opt('--extra', fast ? '' : 'smartdata').split(',').filter(Boolean);
 const config: FeatureConfig = {
   clusters: !flag('--no-clusters'),
   gazetteer: !flag('--no-gazetteer'),
   window: opt('--window', '2') === '1' ? 1 : 2,
   augment: !flag('--no-augment'),
-  rich: flag('--rich'),
+  rich: !flag('--no-rich'),
 };
 const prune = Number(opt('--prune', '0.02'));
 const out = opt('--out', join(paths.models, 'ner', 'ner-de.json.gz'));
@@ -158,6 +160,18 @@ if (flag('--cv')) {
     const test = germeval.filter((_, i) => i % k === fold);
     const train = [...germeval.filter((_, i) => i % k !== fold), ...extras.flatMap((e) => extraData[e]!)];
     const lx = trainingLexicons(train);
+    if (seeds > 1) {
+      const models = [];
+      for (let k = 0; k < seeds; k++) {
+        const m = foldDomains(trainPerceptron(train, lexiconFrom(clusters, lx.runtime), { epochs, seed: seed + k, config, log, lexiconOf: lx.lexiconOf }), Object.keys(EXTRA));
+        models.push(m);
+        const single = conllScore(test.map((x) => x.tags), test.map((x) => m.tag(x.tokens)));
+        const avg = averageModels(models);
+        const ens = conllScore(test.map((x) => x.tags), test.map((x) => avg.tag(x.tokens)));
+        log(`fold ${fold} seed ${seed + k}: single ${f1s(single)} | average of ${models.length}: ${f1s(ens)}`);
+      }
+      continue;
+    }
     trainPerceptron(train, lexiconFrom(clusters, lx.runtime), {
       epochs, seed, config, log, lexiconOf: lx.lexiconOf,
       onEpoch: (e, m) => {
@@ -176,12 +190,16 @@ if (flag('--cv')) {
 const train = [...germeval, ...extras.flatMap((e) => extraData[e]!)];
 const t0 = Date.now();
 const lx = trainingLexicons(train);
-const model = trainPerceptron(train, lexiconFrom(clusters, lx.runtime), { epochs, seed, config, log, lexiconOf: lx.lexiconOf });
+const models = [];
+for (let k = 0; k < seeds; k++) {
+  models.push(foldDomains(trainPerceptron(train, lexiconFrom(clusters, lx.runtime), { epochs, seed: seed + k, config, log, lexiconOf: lx.lexiconOf }), Object.keys(EXTRA)));
+}
+const model = averageModels(models);
 const seconds = (Date.now() - t0) / 1000;
-const { gz } = toArtifact(foldDomains(model, Object.keys(EXTRA)), prune, clusters, lx.runtime, {
+const { gz } = toArtifact(model, prune, clusters, lx.runtime, {
   trainedOn: ['germeval2014/NER-de-test.tsv', ...extras],
   sentences: train.length,
-  epochs, seed, prune,
+  epochs, seed, seeds, prune,
   clustersFrom: flag('--gnad') ? 'all labelled corpora tokens + 10kGNAD' : 'all labelled corpora tokens (CC BY / CC0)',
   derivPart: 'dropped (O)',
 });

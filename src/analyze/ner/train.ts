@@ -175,6 +175,33 @@ export function foldDomains(model: NerModel, domains: readonly string[]): NerMod
 }
 
 /**
+ * Averages the weights of models trained on different shuffles (seeds) of the same data. The
+ * result is one linear model again, so tagging costs the same as with a single model.
+ */
+export function averageModels(models: readonly NerModel[]): NerModel {
+  if (models.length === 1) return models[0]!;
+  const sum = new Map<number, Float64Array>();
+  for (const m of models) {
+    const keys = m.table.keys;
+    for (let s = 0; s < keys.length; s++) {
+      const h = keys[s]!;
+      if (h === 0) continue;
+      const r = m.table.rows[s]!;
+      let acc = sum.get(h);
+      if (!acc) { acc = new Float64Array(T); sum.set(h, acc); }
+      for (let t = 0; t < T; t++) acc[t]! += m.weights[r * T + t]!;
+    }
+  }
+  const hashes = [...sum.keys()].sort((a, b) => a - b);
+  const weights = new Float32Array(hashes.length * T);
+  hashes.forEach((h, k) => { const acc = sum.get(h)!; for (let t = 0; t < T; t++) weights[k * T + t] = acc[t]! / models.length; });
+  const trans = new Float32Array(models[0]!.trans.length);
+  for (const m of models) for (let k = 0; k < trans.length; k++) trans[k]! += m.trans[k]! / models.length;
+  const first = models[0]!;
+  return new NerModel(new FeatureTable(Uint32Array.from(hashes)), weights, trans, first.lexicon, first.config, first.meta);
+}
+
+/**
  * Serialises a model: weights under `prune` in absolute value are zeroed, rows left all zero are
  * dropped, the rest quantised to int16.
  */
