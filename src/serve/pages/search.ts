@@ -4,7 +4,7 @@ import { enc, num, pager } from '../components.js';
 import { html, qs, type SafeHtml } from '../html.js';
 import { emptyState, page } from '../layout.js';
 import { totals } from '../queries/articles.js';
-import { search, type FacetValue, type SearchParams } from '../queries/search.js';
+import { FACET_WINDOW, search, type FacetValue, type SearchParams } from '../queries/search.js';
 
 const FACETS: [keyof SearchParams & ('language' | 'source' | 'storyId' | 'entityId'), 'language' | 'source' | 'story' | 'entity', string, string][] = [
   ['language', 'language', 'lang', 'Sprache'],
@@ -41,7 +41,8 @@ export async function searchPage(db: Queryable, p: SearchParams): Promise<SafeHt
     const [field, , param, label] = key;
     const current = p[field] as string | undefined;
     if (values.length === 0 && !current) return html``;
-    return html`<section class="facet"><h3>${label}</h3><ul>
+    const windowNote = key[1] === 'entity' && res.total > FACET_WINDOW ? html`<p class="meta">unter den ${FACET_WINDOW} besten Treffern</p>` : '';
+    return html`<section class="facet"><h3>${label}</h3>${windowNote}<ul>
 ${current ? html`<li><a class="clear" href="/search${qs({ ...params, [param]: undefined })}">× ${label}-Filter entfernen</a></li>` : ''}
 ${values.map((v) => html`<li><a href="/search${qs({ ...params, [param]: v.value, page: undefined })}"${v.value === current ? html` aria-current="true"` : ''}>${v.label}</a> <span class="meta">${v.count}</span></li>`)}
 </ul></section>`;

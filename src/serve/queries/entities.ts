@@ -98,31 +98,30 @@ function rolesOf(kbId: string | null): { roles: EntityRole[]; description: strin
  * The entity's most recent articles, at most CO_MENTION_WINDOW: co-mentions are counted there so
  * the page stays fast for entities in tens of thousands of articles.
  */
-export const CO_MENTION_WINDOW = 1000;
+export const CO_MENTION_WINDOW = 300;
 const RECENT_ARTICLES = `SELECT a.id AS article_id FROM articles a
   WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = $1)
   ORDER BY a.published_sort DESC NULLS LAST, a.seq DESC LIMIT ${CO_MENTION_WINDOW}`;
 
 export async function getEntity(db: Queryable, id: string): Promise<EntityDetail | null> {
   if (!(await entitiesReady(db))) return null;
-  const [r] = await db.query<EntityRow>(
-    `SELECT e.id, e.name, e.type, e.kb_id,
-            (SELECT count(*)::int FROM mentions m WHERE m.entity_id = e.id) AS mentions,
-            (SELECT count(DISTINCT m.article_id)::int FROM mentions m WHERE m.entity_id = e.id) AS articles
-       FROM entities e WHERE e.id = $1`,
-    [id],
-  );
+  const [r] = await db.query<EntityRow>('SELECT e.id, e.name, e.type, e.kb_id, 0 AS mentions, 0 AS articles FROM entities e WHERE e.id = $1', [id]);
   if (!r) return null;
   const aliases = await db.query<{ alias: string; count: number }>(
     'SELECT alias, mentions AS count FROM entity_aliases WHERE entity_id = $1 ORDER BY mentions DESC, alias LIMIT 50',
     [id],
   );
-  const months = await db.query<Bucket>(
-    `SELECT to_char(a.published_sort, 'YYYY-MM') AS period, count(*)::int AS count
+  // One pass over the entity's mentions: per month (null: undated) mentions and distinct articles;
+  // an article lies in one month, so the sums are the totals.
+  const perMonth = await db.query<{ period: string | null; n: number; arts: number }>(
+    `SELECT to_char(a.published_sort, 'YYYY-MM') AS period, count(*)::int AS n, count(DISTINCT a.id)::int AS arts
        FROM mentions m JOIN articles a ON a.id = m.article_id
-      WHERE m.entity_id = $1 AND a.published_sort IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      WHERE m.entity_id = $1 GROUP BY 1 ORDER BY 1`,
     [id],
   );
+  r.mentions = perMonth.reduce((t, b) => t + b.n, 0);
+  r.articles = perMonth.reduce((t, b) => t + b.arts, 0);
+  const months: Bucket[] = perMonth.filter((b) => b.period !== null).map((b) => ({ period: b.period as string, count: b.n }));
   const { coMentioned: co, links } = await coMentions(db, id);
   const recent = await db.query<Parameters<typeof toSummary>[0]>(
     `SELECT a.id, a.title, a.published, a.source, a.language, a.duplicate_of, a.duplicate_kind, a.story_id

@@ -11,6 +11,9 @@ import { storyLabels } from './stories.js';
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
 
+/** The entity facet counts entities among this many best-ranked matches (cost stays bounded). */
+export const FACET_WINDOW = 1000;
+
 export interface SearchParams {
   q: string;
   language?: string;
@@ -106,23 +109,30 @@ export async function search(db: Queryable, p: SearchParams): Promise<SearchResu
     if (ew === null) return empty;
     where.push(ew);
   }
-  const base = { params, where };
   const withEntities = await entitiesReady(db);
 
-  const groups = await db.query<{ k: string; value: string | null; count: number }>(
-    `WITH m AS MATERIALIZED (SELECT a.id, a.language, a.source, a.story_id FROM articles a WHERE ${where.join(' AND ')})
-     SELECT 'total' AS k, NULL AS value, count(*)::int AS count FROM m
-     UNION ALL (SELECT 'language', language, count(*)::int FROM m GROUP BY language ORDER BY 3 DESC, 2 LIMIT 12)
-     UNION ALL (SELECT 'source', source, count(*)::int FROM m WHERE source IS NOT NULL GROUP BY source ORDER BY 3 DESC, 2 LIMIT 12)
-     UNION ALL (SELECT 'story', story_id, count(*)::int FROM m WHERE story_id IS NOT NULL GROUP BY story_id ORDER BY 3 DESC, 2 LIMIT 12)
-     ${withEntities ? `UNION ALL (SELECT 'entity', mm.entity_id, count(DISTINCT mm.article_id)::int FROM mentions mm JOIN m ON mm.article_id = m.id
-                      WHERE mm.entity_id IS NOT NULL GROUP BY mm.entity_id ORDER BY 3 DESC, 2 LIMIT 12)` : ''}`,
+  // One statement: the matches with their rank (materialised once), the total, the facets, the
+  // entity facet over the best FACET_WINDOW matches, and the ids of this page's hits.
+  const groups = await db.query<{ k: string; value: string | null; count: number; rank: number | null }>(
+    `WITH m AS MATERIALIZED (
+       SELECT a.id, a.seq, a.language, a.source, a.story_id, ts_rank_cd(a.search, ${QUERY_FOR}) AS rank
+         FROM articles a WHERE ${where.join(' AND ')}),
+     top AS (SELECT id FROM m ORDER BY rank DESC, seq LIMIT ${FACET_WINDOW})
+     SELECT 'total' AS k, NULL::text AS value, count(*)::int AS count, NULL::float8 AS rank FROM m
+     UNION ALL (SELECT 'language', language, count(*)::int, NULL FROM m GROUP BY language ORDER BY 3 DESC, 2 LIMIT 12)
+     UNION ALL (SELECT 'source', source, count(*)::int, NULL FROM m WHERE source IS NOT NULL GROUP BY source ORDER BY 3 DESC, 2 LIMIT 12)
+     UNION ALL (SELECT 'story', story_id, count(*)::int, NULL FROM m WHERE story_id IS NOT NULL GROUP BY story_id ORDER BY 3 DESC, 2 LIMIT 12)
+     ${withEntities ? `UNION ALL (SELECT 'entity', mm.entity_id, count(DISTINCT mm.article_id)::int, NULL FROM mentions mm JOIN top ON mm.article_id = top.id
+                      WHERE mm.entity_id IS NOT NULL GROUP BY mm.entity_id ORDER BY 3 DESC, 2 LIMIT 12)` : ''}
+     UNION ALL (SELECT 'hit', id, row_number() OVER (ORDER BY rank DESC, seq)::int, rank::float8 FROM m
+                ORDER BY rank DESC, seq LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})`,
     params,
   );
   const total = groups.find((g) => g.k === 'total')?.count ?? 0;
   if (total === 0) return { ...empty, total };
   const facetOf = (k: string) => groups.filter((g) => g.k === k && g.value !== null).map((g) => ({ value: g.value as string, count: g.count }));
-  const rows = await db.query<{
+  const hitIds = groups.filter((g) => g.k === 'hit').sort((x, y) => x.count - y.count);
+  const details = await db.query<{
     id: string;
     title: string | null;
     published: string | null;
@@ -130,21 +140,19 @@ export async function search(db: Queryable, p: SearchParams): Promise<SearchResu
     language: string;
     duplicate_of: string | null;
     story_id: string | null;
-    rank: number;
     snippet: string;
   }>(
-    `WITH hits AS (
-       SELECT a.id, a.seq, ts_rank_cd(a.search, ${QUERY_FOR}) AS rank FROM articles a
-        WHERE ${base.where.join(' AND ')}
-        ORDER BY rank DESC, a.seq
-        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
-     SELECT a.id, a.title, a.published, a.source, a.language, a.duplicate_of, a.story_id, hits.rank::float8 AS rank,
+    `SELECT a.id, a.title, a.published, a.source, a.language, a.duplicate_of, a.story_id,
             ts_headline(a.ts_config::regconfig, translate(a.text, chr(1) || chr(2), ''), ${QUERY_FOR},
               'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "') AS snippet
-       FROM hits JOIN articles a ON a.id = hits.id
-      ORDER BY hits.rank DESC, hits.seq`,
-    base.params,
+       FROM articles a WHERE a.id = ANY($2::text[])`,
+    [p.q, hitIds.map((h) => h.value)],
   );
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const rows = hitIds.flatMap((h) => {
+    const d = byId.get(h.value as string);
+    return d ? [{ ...d, rank: h.rank ?? 0 }] : [];
+  });
 
   const language = facetOf('language');
   const source = facetOf('source');
