@@ -52,8 +52,15 @@ export function extractHtml(html: string): HtmlExtract {
     str(ld?.url) ||
     undefined;
   const docTitle = document.querySelector('title')?.textContent?.trim();
-  const h1 = (document.querySelector('article h1') ?? document.querySelector('main h1') ?? document.querySelector('h1'))?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
-  out.title ??= h1 ?? (docTitle ? stripSiteName(docTitle, out.publisher) : undefined);
+  const text = (el: { textContent: string | null } | null) => el?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+  // A page-wide <h1> is often the site logo: trusted only when the <title> repeats it.
+  const pageH1 = text(document.querySelector('h1'));
+  const shortTitle = docTitle ? stripSiteName(docTitle, out.publisher) : undefined;
+  out.title ??=
+    text(document.querySelector('article h1') ?? document.querySelector('main h1')) ??
+    (pageH1 && shortTitle && (shortTitle.includes(pageH1) || pageH1.includes(shortTitle)) ? pageH1 : undefined) ??
+    shortTitle ??
+    pageH1;
 
   // Readability rewrites the DOM it is given, so metadata is read first.
   removeAds(document);

@@ -123,7 +123,7 @@ test('HTML: the canonical URL (resolved against the fetched address) wins over t
 });
 
 test('HTML: a short article without <article> loses sidebar and footer, keeps its text', () => {
-  const html = (wrapperClass: string) => `<!doctype html><html lang="de"><head><title>Kurzmeldung | Nordkurier</title></head><body class="${wrapperClass}">
+  const html = (wrapperClass: string) => `<!doctype html><html lang="de"><head><title>Gespräche vertagt | Nordkurier</title></head><body class="${wrapperClass}">
 <header><nav><a href="/">Start</a> <a href="/politik">Politik</a></nav></header>
 <div id="main" class="${wrapperClass}"><div class="content"><h1>Gespräche vertagt</h1><p class="meta">Von Anna Schmidt · 8. August 2025</p>
 <p>Riad (dpa) - Die Gespräche über eine Waffenruhe sind auf kommende Woche vertagt worden.</p><p>Beide Seiten wollen dann erneut zusammenkommen.</p></div>
@@ -136,6 +136,12 @@ test('HTML: a short article without <article> loses sidebar and footer, keeps it
     assert.equal(a.author, 'Anna Schmidt');
     assert.equal(a.published, '2025-08-08');
   }
+});
+
+test('HTML: a site-logo <h1> outside the article is not the title', () => {
+  const a = normalize({ origin: 'x.html', format: 'html', rawHash: 'h', encoding: 'utf-8', bodyIsHtml: true, meta: {},
+    body: '<html><head><title>Neue Runde in Genf – Alpenpost</title></head><body><h1 class="logo">Alpenpost</h1><div><p>Die Delegationen aus beiden Ländern sind am Montag in Genf zu neuen Gesprächen zusammengekommen. Ein Ergebnis gab es zunächst nicht, doch beide Seiten sprachen von einer konstruktiven Atmosphäre.</p></div></body></html>' });
+  assert.equal(a.title, 'Neue Runde in Genf');
 });
 
 test('HTML with no text at all is an error with a one-line reason', () => {
