@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { listArticles, type ArticleSummary } from '../../store/articles.js';
+import { CliError } from '../errors.js';
 import { printJson, printTable, type Column } from '../format.js';
 import { addDbOption, addJsonOption, intOption, withStore, type DbOptions, type JsonOptions } from '../options.js';
 
@@ -9,7 +10,18 @@ interface ArticlesOptions extends DbOptions, JsonOptions {
   lang?: string;
   source?: string;
   originals?: boolean;
+  story?: string;
+  from?: string;
+  to?: string;
   order: 'published' | 'published-desc' | 'ingested';
+}
+
+/** `2025` → `2025-01-01`, `2025-08` → `2025-08-01` (the first day counts). */
+function dateOption(name: string): (v: string) => string {
+  return (v) => {
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new CliError(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${v}"`);
+    return v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v;
+  };
 }
 
 export const ARTICLE_COLUMNS: Column<ArticleSummary>[] = [
@@ -30,12 +42,15 @@ export function register(program: Command): void {
     .option('--lang <code>', 'only articles in this language (de, en, …)')
     .option('--source <name>', 'only articles from this outlet or agency')
     .option('--originals', 'leave out exact and near duplicates')
+    .option('--story <id>', 'only articles of this story')
+    .option('--from <date>', 'published on or after (YYYY, YYYY-MM or YYYY-MM-DD)', dateOption('--from'))
+    .option('--to <date>', 'published on or before (YYYY, YYYY-MM or YYYY-MM-DD)', dateOption('--to'))
     .option('--order <order>', 'published | published-desc | ingested', 'published');
   addDbOption(cmd);
   addJsonOption(cmd);
   cmd.action(async (opts: ArticlesOptions) => {
     if (!['published', 'published-desc', 'ingested'].includes(opts.order)) {
-      throw new Error(`--order must be published, published-desc or ingested, got "${opts.order}"`);
+      throw new CliError(`--order must be published, published-desc or ingested, got "${opts.order}"`);
     }
     const rows = await withStore(opts, (db) =>
       listArticles(db, {
@@ -44,6 +59,9 @@ export function register(program: Command): void {
         language: opts.lang,
         source: opts.source,
         originalsOnly: opts.originals,
+        storyId: opts.story,
+        from: opts.from,
+        to: opts.to,
         order: opts.order,
       }),
     );
