@@ -49,12 +49,8 @@ function fromEntries(name: string, entries: { form: string; norm: string }[], fa
   const compiled: Entry[] = entries.map((e) => ({ ...e, re: new RegExp(`^(?:${e.form})$`, exactCase ? 'u' : 'iu') }));
   const sorted = [...entries].sort((a, b) => b.form.length - a.form.length);
   const pattern = `(?:${sorted.map((e) => (exactCase ? e.form : firstLetterEitherCase(e.form))).join('|')})`;
-  return {
-    name,
-    pattern,
-    forms: entries.map((e) => e.form),
-    digits: false,
-    normalize(matched: string): string {
+  const memo = new Map<string, string>();
+  const lookup = (matched: string): string => {
       const s = matched.replace(/\s+/g, ' ');
       for (const e of compiled) {
         if (e.re.test(s)) {
@@ -65,6 +61,20 @@ function fromEntries(name: string, entries: { form: string; norm: string }[], fa
       const f = fallback?.(s);
       if (f !== undefined) return f;
       throw new Error(`time lists: no normalisation for "${matched}" in [${name}]`);
+  };
+  return {
+    name,
+    pattern,
+    forms: entries.map((e) => e.form),
+    digits: false,
+    // memoised: the same few forms come back again and again
+    normalize(matched: string): string {
+      let v = memo.get(matched);
+      if (v === undefined) {
+        v = lookup(matched);
+        if (memo.size < 10_000) memo.set(matched, v);
+      }
+      return v;
     },
   };
 }

@@ -26,6 +26,8 @@ export interface Tagger {
   digitSet: Set<number>;
   /** Rules that can match a number standing alone (`1939`), tried at every number. */
   loneDigitRules: number[];
+  /** The same by the length of the number (a lone 4-digit number can only be a year). */
+  loneByLength: Map<number, number[]>;
   loneSet: Set<number>;
   wordCache: Map<string, WordInfo>;
   /** Lower-cased first two letters of two-letter first words, first three of longer ones (as char codes), to skip other words without slicing them. */
@@ -58,15 +60,22 @@ export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]):
     if (w.length === 2) starts2.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
     else starts3.add((w.charCodeAt(0) * 65536 + w.charCodeAt(1)) * 65536 + w.charCodeAt(2));
   }
-  // which rules match a bare number by themselves: found by trying them on a few
-  const loneDigitRules = digitFirst.filter((i) => ['1939', '12', '7'].some((sample) => {
-    const re = rules[i]!.regex;
-    re.lastIndex = 0;
-    const m = re.exec(`${sample} `);
-    return m !== null && m[0].trim() === sample;
-  }));
+  // which rules match a bare number by themselves, by its length: found by trying them on a few
+  const loneByLength = new Map<number, number[]>();
+  for (const sample of ['1939', '12', '7']) {
+    for (const i of digitFirst) {
+      const re = rules[i]!.regex;
+      re.lastIndex = 0;
+      const m = re.exec(`${sample} `);
+      if (m === null || m[0].trim() !== sample) continue;
+      const l = loneByLength.get(sample.length) ?? [];
+      l.push(i);
+      loneByLength.set(sample.length, l);
+    }
+  }
+  const loneDigitRules = [...new Set([...loneByLength.values()].flat())];
   return {
-    lists, rules, byFirst, byWord, digitFirst, digitSet, loneDigitRules, loneSet: new Set(loneDigitRules),
+    lists, rules, byFirst, byWord, digitFirst, digitSet, loneDigitRules, loneByLength, loneSet: new Set(loneDigitRules),
     wordCache: new Map(), starts2, starts3,
   };
 }
@@ -153,10 +162,31 @@ function wordInfo(w: string, tagger: Tagger): WordInfo {
   return info;
 }
 
+const NO_RULES: readonly number[] = [];
+const shortCache = new Map<number, WordInfo>();
+let shortCacheOwner: Tagger | null = null;
+
+/** wordInfo for text[start, end): short words by a numeric key, so no string is made for them. */
+function infoAt(text: string, start: number, end: number, tagger: Tagger): WordInfo {
+  const len = end - start;
+  if (len > 3) return wordInfo(text.slice(start, end), tagger);
+  if (shortCacheOwner !== tagger) { shortCache.clear(); shortCacheOwner = tagger; }
+  const key = ((text.charCodeAt(start) * 65536 + text.charCodeAt(start + 1)) * 65536 + (len === 3 ? text.charCodeAt(start + 2) : 0)) * 4 + len;
+  let info = shortCache.get(key);
+  if (!info) {
+    info = wordInfo(text.slice(start, end), tagger);
+    shortCache.set(key, info);
+  }
+  return info;
+}
+
 function findCandidates(text: string, tagger: Tagger): Candidate[] {
   const out: Candidate[] = [];
   const tryRule = (order: number, p: number): void => {
     const rule = tagger.rules[order]!;
+    // test() first: most tries fail, and a failed test() allocates nothing
+    rule.regex.lastIndex = p;
+    if (!rule.regex.test(text)) return;
     rule.regex.lastIndex = p;
     const m = rule.regex.exec(text);
     if (!m || m[0].length === 0) return;
@@ -180,7 +210,7 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
       const c = text.charCodeAt(start);
       if (c >= 48 && c <= 57) return null;
       if (i - start < 2) continue;
-      const info = wordInfo(text.slice(start, i), tagger);
+      const info = infoAt(text, start, i, tagger);
       if (skipWeak && info.weak) continue;
       return info.any;
     }
@@ -197,7 +227,9 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
     const c = text.charCodeAt(start);
     if (c >= 48 && c <= 57) {
       // a number: the rules that match a bare number, and those the next word continues
-      for (const r of tagger.loneDigitRules) tryRule(r, start);
+      let digitsOnly = true;
+      for (let k = start; k < i; k++) { const d = text.charCodeAt(k); if (d < 48 || d > 57) { digitsOnly = false; break; } }
+      if (digitsOnly) for (const r of tagger.loneByLength.get(i - start) ?? NO_RULES) tryRule(r, start);
       const next = peek(i, false);
       if (next === undefined) continue;
       for (const r of tagger.digitFirst) if (!tagger.loneSet.has(r) && couldContinue(r, next)) tryRule(r, start);
@@ -207,7 +239,7 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
     // cheap test on the first letters before any string is made
     const pair = LOWER[text.charCodeAt(start)]! * 65536 + LOWER[text.charCodeAt(start + 1)]!;
     if (!tagger.starts2.has(pair) && !(i - start >= 3 && tagger.starts3.has(pair * 65536 + LOWER[text.charCodeAt(start + 2)]!))) continue;
-    const info = wordInfo(text.slice(start, i), tagger);
+    const info = infoAt(text, start, i, tagger);
     if (!info.first.length) continue;
     if (info.weak) {
       // the next word that is not itself a function word (`dass die Regierung` → `Regierung`)
