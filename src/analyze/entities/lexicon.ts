@@ -11,6 +11,8 @@ export interface EntityLexicon {
   demonymMetonyms: Map<string, string>;
   orgSuffixes: string[];
   orgPrefixes: string[];
+  /** Capital-letter abbreviations that are not organisations (`TV`, `DAX`, `II`). */
+  notAcronyms: Set<string>;
 }
 
 export interface LexiconExamples {
@@ -27,7 +29,7 @@ interface Raw {
   roleSuffixes: { endings: string[]; examples: { text: string; person: string; role: string }[] };
   nameParticles: string[];
   demonymMetonyms: Record<string, string>;
-  orgSuffixes: { endings: string[]; prefixes: string[]; examples: { text: string; org: string | null }[] };
+  orgSuffixes: { endings: string[]; prefixes: string[]; notAcronyms: string[]; examples: { text: string; org: string | null }[] };
 }
 
 const raw = data as Raw;
@@ -42,6 +44,7 @@ export const lexicon: EntityLexicon = {
   demonymMetonyms: new Map(Object.entries(raw.demonymMetonyms)),
   orgSuffixes: [...raw.orgSuffixes.endings].sort((a, b) => b.length - a.length),
   orgPrefixes: raw.orgSuffixes.prefixes,
+  notAcronyms: new Set(raw.orgSuffixes.notAcronyms),
 };
 
 export const lexiconExamples: LexiconExamples = {

@@ -135,7 +135,7 @@ function heuristicOrgs(kb: Kb, ctx: MentionContext): Cand[] {
     if (!isCap(w) || notAnEntity(w) || kb.lookup(w).entries.length > 0) return;
     const lw = w.toLowerCase();
     const suffix = lexicon.orgSuffixes.find((s) => lw.endsWith(s) && lw.length >= s.length + 3);
-    const acronym = /^\p{Lu}{2,5}$/u.test(w) && !allCaps(i - 1) && !allCaps(i + 1);
+    const acronym = /^\p{Lu}{2,5}$/u.test(w) && !lexicon.notAcronyms.has(w) && !allCaps(i - 1) && !allCaps(i + 1);
     if (!suffix && !acronym) return;
     let te = i + 1;
     const next = tokens[i + 1];
