@@ -14,7 +14,7 @@
  *                      [--workers N] [--batch 500] [--corpus DIR] [--store DIR] [--base-store DIR]
  */
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from '../src/model/index.js';
 import { normalize } from '../src/normalize/index.js';
@@ -151,6 +151,7 @@ async function main(): Promise<void> {
   let db = await openStore(storeDir);
   let ingestSeconds: number | null = null;
   let replicateSeconds: number | null = null;
+  let reused = false;
   const have = (await one<{ n: number }>(db, 'SELECT count(*)::int AS n FROM articles'))?.n ?? 0;
   if (have < n) {
     await db.close();
@@ -192,6 +193,7 @@ async function main(): Promise<void> {
     }
     }
   } else {
+    reused = true;
     console.log(`reusing the store of ${have} articles in ${storeDir}`);
   }
 
@@ -221,7 +223,9 @@ async function main(): Promise<void> {
     ['entity', entity ? `/entities/${enc(entity.id)}` : null],
     ['articles', '/articles'],
     ['article', article ? `/articles/${enc(article.id)}` : null],
-    ['search', '/search?q=Waffenruhe'],
+    // A word in about a third of the generated corpus (the worst case for ranking) and a phrase.
+    ['search (frequent word)', '/search?q=Waffenruhe'],
+    ['search (phrase)', `/search?q=${enc('"Gipfel in Abu Dhabi"')}`],
     ['search (facet + page 2)', `/search?q=Gipfel&source=${enc(source?.s ?? '')}&page=2`],
   ];
 
@@ -236,8 +240,10 @@ async function main(): Promise<void> {
     maxCpuMs: number;
     firstMs: number;
     bytes: number;
-    ok: boolean;
+    okWall: boolean;
+    okCpu: boolean;
   }[] = [];
+  const loadBefore = loadavg()[0] ?? 0;
   const r1 = (x: number | undefined): number => Math.round((x ?? 0) * 10) / 10;
   for (const [name, path] of pages) {
     if (!path) {
@@ -278,12 +284,13 @@ async function main(): Promise<void> {
       maxCpuMs: r1(cpuTimes[cpuTimes.length - 1]),
       firstMs: r1(first),
       bytes,
-      ok: status === 200 && r1(times[mid]) < TARGET_MS,
+      okWall: status === 200 && r1(times[mid]) < TARGET_MS,
+      okCpu: status === 200 && r1(cpuTimes[mid]) < TARGET_MS,
     };
     results.push(row);
     console.log(
       `${name.padEnd(26)} ${String(status).padEnd(4)} wall median ${String(row.medianMs).padStart(7)} ms (max ${String(row.maxMs).padStart(7)}, first ${String(row.firstMs).padStart(7)})` +
-        `  cpu median ${String(row.medianCpuMs).padStart(7)} ms  ${row.ok ? 'ok' : `OVER ${TARGET_MS} ms`}`,
+        `  cpu median ${String(row.medianCpuMs).padStart(7)} ms  ${row.okCpu ? 'cpu ok' : `cpu OVER ${TARGET_MS} ms`}${row.okWall ? ', wall ok' : `, wall OVER ${TARGET_MS} ms`}`,
     );
   }
   await db.close();
@@ -292,12 +299,13 @@ async function main(): Promise<void> {
   const out = {
     date: new Date().toISOString(),
     machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', totalMemGB: Math.round(totalmem() / 2 ** 30), node: process.version },
-    store: { kind: 'pglite', build, baseArticles: build === 'ingest' ? null : baseN, ...counts, ingestSeconds, replicateSeconds },
-    method: `server time in-process (app.request, no network): ${runs} renders after one warm-up, median and max wall time, median CPU time of the process; ok = median wall time under the target`,
+    store: { kind: 'pglite', build, baseArticles: build === 'ingest' ? null : baseN, reusedFromEarlierRun: reused, ...counts, ingestSeconds, replicateSeconds },
+    method: `server time in-process (app.request, no network): ${runs} renders after one warm-up; median and max wall time, and median CPU time of the process (the embedded database runs in the same process, so this is the work the server does; wall time adds the time spent waiting for a CPU)`,
+    loadAverage1m: { before: Math.round(loadBefore * 10) / 10, after: Math.round((loadavg()[0] ?? 0) * 10) / 10, cpus: cpus().length },
     targetMs: TARGET_MS,
-    allUnderTarget: results.every((r) => r.ok),
-    allCpuUnderTarget: results.every((r) => r.medianCpuMs < TARGET_MS),
-    note: 'Measured on a shared 2-core machine while other jobs ran; figures vary with the load.',
+    allCpuUnderTarget: results.every((r) => r.okCpu),
+    allWallUnderTarget: results.every((r) => r.okWall),
+    note: 'Measured on a shared 2-core machine while other jobs ran (see loadAverage1m): wall times there are several times the CPU times.',
     results,
   };
   mkdirSync(join(packageRoot, 'bench', 'results'), { recursive: true });

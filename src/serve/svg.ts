@@ -73,7 +73,7 @@ export function barChart(buckets: readonly Bucket[], label: string, w = 560, h =
   const last = buckets[buckets.length - 1]?.period ?? '';
   return html`<svg class="bars" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${label}">
 <title>${label}</title>${bars}
-<text x="10" y="${h - 5}">${first}</text><text x="${w - 10}" y="${h - 5}" text-anchor="end">${last}</text></svg>`;
+<text x="10" y="${h - 5}">${first}</text>${buckets.length > 1 ? html`<text x="${r1(Math.max(10 + buckets.length * bw, 120))}" y="${h - 5}" text-anchor="end">${last}</text>` : ''}</svg>`;
 }
 
 export interface GraphNode {

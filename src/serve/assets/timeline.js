@@ -91,6 +91,14 @@
       timeline.on('select', function (props) {
         if (props.items && props.items.length) select(props.items[0]);
       });
+      // Open on where most events are: a few mis-dated outliers would otherwise squeeze the rest.
+      var starts = items.map(function (i) { return Date.parse(i.start); }).sort(function (a, b) { return a - b; });
+      if (starts.length > 4) {
+        var lo = starts[Math.floor(starts.length * 0.05)];
+        var hi = starts[Math.ceil(starts.length * 0.95) - 1];
+        var pad = Math.max((hi - lo) * 0.05, 3 * 86400000);
+        timeline.setWindow(lo - pad, hi + pad, { animation: false });
+      }
       var selected = new URL(location.href).searchParams.get('event');
       if (selected) timeline.setSelection([selected], { focus: true });
       function pan(f) {
