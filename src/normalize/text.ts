@@ -98,7 +98,7 @@ export function parseText(input: string, opts: ParseOptions = {}): ParsedText {
   out.paragraphs = paragraphs(body);
   // The dateline opens the first paragraph, or the second after a short teaser.
   const [first, second] = out.paragraphs;
-  const d = (first && dateline(first)) || (first && second && first.length <= 250 ? dateline(second) : undefined);
+  const d = (first && dateline(first)) || (first && second && first.length <= 250 ? dateline(second) : undefined) || (first ? datelineAfterTeaser(first) : undefined);
   if (d) {
     out.dateline ??= d.place;
     if (d.agency) out.agency ??= d.agency;
@@ -251,7 +251,7 @@ function paragraphs(body: string[]): string[] {
 }
 
 // Bounded word length, hyphen only between words: keeps backtracking linear on long lines.
-const PLACE_WORD = String.raw`[A-ZÄÖÜ][\p{L}'’.]{0,30}`;
+const PLACE_WORD = String.raw`(?:[A-ZÄÖÜ]\p{L}{0,2}\.|[A-ZÄÖÜ][\p{L}'’]{0,30})`;
 const PLACE = String.raw`${PLACE_WORD}(?:(?:\s|/|-)(?:am|an der|im|bei|upon|on|${PLACE_WORD})){0,3}`;
 const DATELINE = new RegExp(
   String.raw`^(${PLACE})(?:,\s*(${PLACE}))?(?:,\s*([^()\-–—]{3,30}?))?\s*(?:\(([^)]{1,40})\))?\s+[-–—]\s+(?=\S)`,
@@ -282,6 +282,18 @@ export function dateline(paragraph: string): { place: string; agency?: string } 
   if (NON_PLACES.has(words[0]!.toLowerCase())) return undefined;
   const clean = place === place!.toUpperCase() && place!.length > 3 ? titleCase(place!) : place!;
   return agency ? { place: clean, agency } : { place: clean };
+}
+
+/** `Teaser sentence. Wien – Die Gewerkschaft …`: teaser and body run together in one paragraph. */
+function datelineAfterTeaser(paragraph: string): ReturnType<typeof dateline> {
+  const boundary = /[.!?:]\s+(?=[A-ZÄÖÜ])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = boundary.exec(paragraph)) && m.index < 400) {
+    if (m.index < 20) continue;
+    const d = dateline(paragraph.slice(m.index + m[0].length));
+    if (d) return d;
+  }
+  return undefined;
 }
 
 function titleCase(s: string): string {

@@ -112,6 +112,11 @@ test('datelines inside the first sentence', () => {
     assert.equal(dateline(opening), undefined, opening);
   }
   assert.equal(dateline('Die Einigung (vorläufig) - so heißt es - steht.'), undefined);
+  // teaser and body in one paragraph (as some exports join them)
+  const joined = parseText(`Die Gewerkschaft startet einen Online-Rechner. Wien – ${BODY}\n`, { detectTitle: false });
+  assert.equal(joined.dateline, 'Wien');
+  assert.equal(parseText(`Das Treffen fand am 3. Juli – einem Donnerstag – statt. ${BODY}\n`, { detectTitle: false }).dateline, null);
+  assert.deepEqual(dateline(`St. Pölten - ${BODY}`), { place: 'St. Pölten' });
   const credit = parseText(`(dpa/AFP) - ${BODY}\n`, { detectTitle: false });
   assert.equal(credit.agency, 'dpa/AFP');
   assert.equal(credit.dateline, null);
