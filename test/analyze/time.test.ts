@@ -46,6 +46,9 @@ test('months without a year: past tense this year, future tense next year', () =
   assert.equal(one('Im März wird das Gesetz in Kraft treten.').value, '2026-03');
   assert.equal(one('Der Gipfel soll am 10. Mai stattfinden.').value, '2026-05-10');
   assert.equal(one('Am 10. Mai hatten die Gespräche begonnen.').value, '2025-05-10');
+  // no tense marker: the nearest occurrence, leaning to the past
+  assert.equal(tagTimex('Seit seiner Amtseinführung am 20. Januar regiert er per Dekret.', DCT)[0]?.value, '2025-01-20');
+  assert.equal(one('Das Fest im Dezember ist ausverkauft.').value, '2025-12');
 });
 
 test('relative expressions are resolved against the DCT and say so', () => {

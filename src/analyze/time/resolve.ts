@@ -113,6 +113,8 @@ function monthOf(rest: string): number | null {
  * Year for a year-less month/day: the occurrence nearest the anchor, unless the sentence's tense
  * points the other way (`im März` in August: past → this March, future → next March).
  */
+/** Months by which the past is preferred for a year-less date in a sentence without tense. */
+const PAST_LEAN = 1;
 function yearFor(month: number | null, ctxIn: ResolveContext, monthOnly = false, force?: Tense): number | null {
   const ctx = force ? { ...ctxIn, tense: force } : ctxIn;
   const a = ctx.anchor;
@@ -120,9 +122,12 @@ function yearFor(month: number | null, ctxIn: ResolveContext, monthOnly = false,
   if (ctx.narrative || month === null || a.m === undefined) return a.y;
   // compare whole months for a month-precision value: `Anfang März` in a March article is this March
   const am = monthOnly ? a.m + 0.5 : a.m + (a.d !== undefined ? a.d / 32 : 0.5);
+  // without tense, the nearest occurrence; news look back more than ahead, so the past gets
+  // a few months' head start (`am 20. Januar` in an August article is this January)
+  const lean = ctx.tense === 'present' ? PAST_LEAN : 0;
   let y = a.y;
-  if (month - am > 6) y = a.y - 1;
-  else if (am - month > 6) y = a.y + 1;
+  if (month - am > 6 - lean) y = a.y - 1;
+  else if (am - month > 6 + lean) y = a.y + 1;
   // the tense moves a date by a year only when it lies more than a month on the wrong side
   // (`am 14. August` five days before the DCT is this August even in a future-tense sentence)
   const dist = y * 12 + month - (a.y * 12 + am);
