@@ -110,6 +110,7 @@ test('timeline draws events on an axis and opens their evidence on click', async
     return t.skip('no events in this build yet');
   }
   await page.waitForSelector('#timeline[data-ready]');
+  await screenshot(page, 'timeline');
   const drawn = Number(await page.locator('#timeline').getAttribute('data-ready'));
   assert.ok(drawn >= 1, 'timeline drew items');
   // Month- or year-precision dates are drawn as ranges, day dates as points.
@@ -117,10 +118,13 @@ test('timeline draws events on an axis and opens their evidence on click', async
   const ranges = api.events.filter((e) => e.point === false).length;
   const points = api.events.filter((e) => e.point === true).length;
   assert.equal(drawn, ranges + points, 'every dated event is drawn');
+  // The axis opens on where most events are; "show all" (keyboard-reachable button) fits them all.
+  await page.locator('#tl-fit').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
   assert.equal(await page.locator('.vis-item.vis-range').count(), ranges, 'imprecise dates drawn as ranges');
   assert.equal(await page.locator('.vis-item.vis-box').count(), points, 'day dates drawn as points');
   for (const e of api.events.filter((x) => x.point === false)) assert.match(e.date ?? '', /^\d{4}(-\d{2}|-W\d{2}|-Q\d|-H\d)?$/);
-  await screenshot(page, 'timeline');
   await page.locator('.vis-item .vis-item-content').first().click();
   await page.waitForSelector('#evidence-panel blockquote');
   assert.match(page.url(), /[?&]event=/, 'selection is kept in the URL');

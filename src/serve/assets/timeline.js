@@ -112,7 +112,7 @@
       var fit = document.getElementById('tl-fit');
       if (zin) zin.addEventListener('click', function () { zoom(0.5); });
       if (zout) zout.addEventListener('click', function () { zoom(-0.5); });
-      if (fit) fit.addEventListener('click', function () { timeline.fit(); });
+      if (fit) fit.addEventListener('click', function () { timeline.fit({ animation: false }); });
       var back = document.getElementById('tl-back');
       var fwd = document.getElementById('tl-fwd');
       if (back) back.addEventListener('click', function () { pan(-0.3); });
