@@ -9,12 +9,15 @@ import abbreviationData from './tokenize/abbreviations.json' with { type: 'json'
  * periods kept on the word (`Dr.`, `10.`), hyphenated compounds one token (`US-Präsident`).
  */
 
-interface AbbrevEntry { abbr: string; example: string; sentences?: number }
-interface AbbrevData { single: AbbrevEntry[]; parts: AbbrevEntry[]; final: AbbrevEntry[] }
+interface AbbrevEntry { abbr: string; example: string; sentences?: number; maybeFinal?: boolean; finalExample?: string }
+interface AbbrevData { single: AbbrevEntry[]; parts: AbbrevEntry[]; final: AbbrevEntry[]; sentenceOpeners: string[] }
 const abbrevs = abbreviationData as AbbrevData;
 
 /** Abbreviations (with their period) that never end a sentence by themselves. */
 const SINGLE = new Set(abbrevs.single.map((e) => e.abbr));
+/** Abbreviations (units, company forms) that end a sentence before a typical sentence opener. */
+const MAYBE_FINAL = new Set(abbrevs.single.filter((e) => e.maybeFinal).map((e) => e.abbr));
+const OPENERS = new Set(abbrevs.sentenceOpeners);
 /** Abbreviations that may end a sentence when a capitalised word follows (`usw.`, `etc.`). */
 const FINAL = new Set(abbrevs.final.map((e) => e.abbr));
 /** Multi-part abbreviations (`z. B.`), matched as a sequence of parts with optional spaces. */
@@ -241,6 +244,7 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
     const next = tokens[i + 1];
     if (next === undefined) break;
     if (paragraphBetween(text, t.end, next.start)) { close(i); continue; }
+    if (MAYBE_FINAL.has(t.text) && /^\p{Lu}/u.test(next.text) && OPENERS.has(next.text.toLowerCase())) { close(i); continue; }
     const isFinalAbbrev = FINAL.has(t.text);
     const isTerm = TERMINATORS.has(t.text) || /^[!?]+$/.test(t.text) || /^\.{2,}$/.test(t.text) || isFinalAbbrev;
     if (!isTerm) continue;

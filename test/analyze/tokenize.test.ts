@@ -35,6 +35,9 @@ test('every abbreviation example in the data list keeps its abbreviation as one 
     assert.ok(at >= 0, `${e.abbr} not a token in ${JSON.stringify(toks)}`);
     assert.deepEqual(toks.slice(at + 1, at + parts.length), parts.slice(1), e.abbr);
   }
+  for (const e of abbreviationExamples.single.filter((x) => x.maybeFinal)) {
+    assert.equal(split(e.finalExample!).length, 2, e.finalExample);
+  }
   for (const e of abbreviationExamples.final) {
     assert.equal(split(e.example).length, e.sentences ?? 1, e.example);
     assert.ok(words(e.example).includes(e.abbr), e.abbr);
