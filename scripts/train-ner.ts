@@ -85,10 +85,12 @@ function clusterSentences(): string[][] {
 }
 
 function loadClusters(): Record<string, string[]> {
-  const key = createHash('sha256').update(JSON.stringify({ o: DEFAULT_CLUSTER_OPTIONS, gnad: flag('--gnad'), v: 2 })).digest('hex').slice(0, 12);
-  const cache = join(tmpdir(), `chronik-ner-clusters-${key}.json`);
-  if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Record<string, string[]>;
+  // Cached by options and the exact text, so a tokenizer or data change recomputes them.
   const sents = clusterSentences();
+  const hash = createHash('sha256').update(JSON.stringify({ o: DEFAULT_CLUSTER_OPTIONS, v: 2 }));
+  for (const s of sents) hash.update(s.join(' ')).update('\n');
+  const cache = join(tmpdir(), `chronik-ner-clusters-${hash.digest('hex').slice(0, 16)}.json`);
+  if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Record<string, string[]>;
   log(`inducing clusters from ${sents.length} sentences, ${sents.reduce((a, s) => a + s.length, 0)} tokens`);
   const c = induceClusters(sents);
   writeFileSync(cache, JSON.stringify(c));
