@@ -143,6 +143,16 @@ test('article page shows cleaned text and metadata', async () => {
   noProblems('article');
 });
 
+test('an article with a consistency warning shows it', async (t) => {
+  const rows = await store.db.query<{ id: string; message: string }>('SELECT article_id AS id, message FROM article_warnings ORDER BY article_id, idx LIMIT 1').catch(() => []);
+  const w = rows[0];
+  if (!w) return t.skip('no consistency warnings in the sample corpus with this build');
+  const page = await goto(`/articles/${encodeURIComponent(w.id)}`);
+  assert.ok((await page.locator('.warnings').innerText()).includes(w.message));
+  await screenshot(page, 'article-warning');
+  noProblems('article with warning');
+});
+
 test('search from the header, then narrow by a facet', async () => {
   const page = await goto('/');
   await page.locator('#q').fill('Waffenruhe');
