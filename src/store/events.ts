@@ -380,3 +380,34 @@ export async function canonicalizeParticipants(q: Queryable): Promise<number> {
   }
   return changed;
 }
+
+/** Events of the given types whose interval comes within `slackDays` of any window (or that have no date). */
+export async function eventsOverlapping(q: Queryable, types: readonly string[], windows: readonly { lo: string; hi: string }[], slackDays = 7): Promise<EventRow[]> {
+  if (types.length === 0) return [];
+  const rows = await q.query<EventDbRow>(
+    `${EVENT_SELECT} WHERE type = ANY($1::text[]) AND (date_lo IS NULL OR EXISTS (
+       SELECT 1 FROM unnest($2::date[], $3::date[]) AS w(lo, hi)
+        WHERE events.date_lo <= w.hi + $4::int AND events.date_hi >= w.lo - $4::int))`,
+    [[...types], windows.map((w) => w.lo), windows.map((w) => w.hi), slackDays],
+  );
+  return rows.map(toEvent);
+}
+
+export async function mentionsOfEvents(q: Queryable, ids: readonly string[]): Promise<MentionRow[]> {
+  if (ids.length === 0) return [];
+  return (await q.query<MentionDbRow>(`${MENTION_SELECT} WHERE m.event_id = ANY($1::text[]) ORDER BY a.seq, m.idx`, [[...ids]])).map(toMention);
+}
+
+export async function assignEvents(q: Queryable, rows: readonly { articleId: string; idx: number; eventId: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `UPDATE event_mentions m SET event_id = u.event_id
+       FROM unnest($1::text[], $2::int[], $3::text[]) AS u(article_id, idx, event_id)
+      WHERE m.article_id = u.article_id AND m.idx = u.idx`,
+    [rows.map((r) => r.articleId), rows.map((r) => r.idx), rows.map((r) => r.eventId)],
+  );
+}
+
+export async function deleteEvents(q: Queryable, ids: readonly string[]): Promise<void> {
+  if (ids.length) await q.query('DELETE FROM events WHERE id = ANY($1::text[])', [[...ids]]);
+}

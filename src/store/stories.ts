@@ -171,3 +171,35 @@ export async function listStories(q: Queryable): Promise<StoryListing[]> {
   for (const m of members) by.set(m.story_id, [...(by.get(m.story_id) ?? []), m.id]);
   return stories.map((s) => ({ id: s.id, label: s.label, articles: by.get(s.id) ?? [], from: day(s.first_day), to: day(s.last_day) }));
 }
+
+/** Adds counted document frequencies (and `n` articles) in one statement. */
+export async function addDocFreqCounts(q: Queryable, counts: ReadonlyMap<string, number>, n: number): Promise<void> {
+  if (n === 0) return;
+  const terms = [...counts.keys(), N_KEY];
+  const values = [...counts.values(), n];
+  await q.query(
+    `INSERT INTO story_df (term, df) SELECT * FROM unnest($1::text[], $2::int[])
+     ON CONFLICT (term) DO UPDATE SET df = story_df.df + EXCLUDED.df`,
+    [terms, values],
+  );
+}
+
+/** Puts articles into stories (one statement), each with its duplicates. */
+export async function setArticleStories(q: Queryable, rows: readonly { articleId: string; storyId: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `UPDATE articles a SET story_id = u.story_id FROM unnest($1::text[], $2::text[]) AS u(id, story_id)
+      WHERE a.id = u.id OR a.duplicate_of = u.id`,
+    [rows.map((r) => r.articleId), rows.map((r) => r.storyId)],
+  );
+}
+
+/** Duplicates among `ids` without a story join their original's. */
+export async function storiesFollowOriginals(q: Queryable, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await q.query(
+    `UPDATE articles a SET story_id = o.story_id FROM articles o
+      WHERE a.id = ANY($1::text[]) AND a.duplicate_of = o.id AND a.story_id IS NULL AND o.story_id IS NOT NULL`,
+    [[...ids]],
+  );
+}

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../store/db.js';
 import {
-  assignEvent, candidateEvents, canonicalizeParticipants, deleteAllEvents, mentionsOfEvent, unmergedMentions, upsertEvent,
-  type EventRow, type MentionRow,
+  assignEvents, canonicalizeParticipants, deleteAllEvents, deleteEvents, eventsOverlapping, mentionsOfEvents,
+  unmergedMentions, upsertEvent, type EventRow, type MentionRow,
 } from '../../store/events.js';
 import { countriesOf } from './actors.js';
-import { consultMode, fit, intervalOf, mergeMentions, sharedParticipants, stateOf } from './merge.js';
+import { consultMode, fit, intervalOf, mergeMentions, sharedParticipants, stateOf, type EventState, type Interval } from './merge.js';
 
 function rowOf(id: string, ms: readonly MentionRow[]): EventRow {
   const e = mergeMentions(ms);
@@ -31,68 +31,36 @@ export function eventIdFor(m: Pick<MentionRow, 'articleId' | 'idx'>): string {
   return `ev-${createHash('sha256').update(`${m.articleId}#${m.idx}`).digest('hex').slice(0, 12)}`;
 }
 
-/**
- * Merges every unmerged event mention (in ingest order) into the best-fitting stored event of the
- * same type — compatible date and place, overlapping participants — or starts a new event, and
- * recomputes that event's date, status, participants and distinct-source count from its evidence.
- */
-export async function mergeEvents(db: Queryable): Promise<{ mentions: number; created: number }> {
-  let created = 0;
-  const touched = new Set<string>();
-  // The entity linker (an earlier corpus resolver) has linked this batch's mentions by now.
-  await canonicalizeParticipants(db);
-  const pending = await unmergedMentions(db);
-  for (const m of pending) {
-    const iv = intervalOf(m);
-    let best: EventRow | null = null;
-    let bestFit = -1;
-    for (const e of await candidateEvents(db, m.type, iv?.lo ?? null, iv?.hi ?? null)) {
-      const state = stateOf(e.id, {
-        type: e.type, mode: e.mode, status: e.status, place: e.place, actors: e.actors, recipients: e.recipients,
-        sources: e.sources, mentions: e.mentions,
-        date: { value: e.dateValue, source: e.dateSource, interval: e.dateLo && e.dateHi ? { lo: e.dateLo, hi: e.dateHi } : null },
-      });
-      const f = fit(state, m);
-      if (f > bestFit) [best, bestFit] = [e, f];
-    }
-    const id = best?.id ?? eventIdFor(m);
-    if (!best) created++;
-    await assignEvent(db, m.articleId, m.idx, id);
-    touched.add(id);
-    await upsertEvent(db, rowOf(id, await mentionsOfEvent(db, id)));
-  }
-  const merged = await consolidate(db, touched);
-  return { mentions: pending.length, created: created - merged };
+interface Cluster {
+  row: EventRow;
+  members: MentionRow[];
+  state: EventState;
+  touched: boolean;
 }
 
-/**
- * Greedy merging depends on the order mentions arrive in (a plan reported before the dated
- * announcement); afterwards, events of one type that are compatible with each other become one.
- */
-async function consolidate(db: Queryable, touched: ReadonlySet<string>): Promise<number> {
-  let merged = 0;
-  const queue = [...touched];
-  const gone = new Set<string>();
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    if (gone.has(id)) continue;
-    const a = (await candidateEvents(db, '', null, null, 0, id))[0];
-    if (!a) continue;
-    // Only events near this one's dates are compared, so the work per touched event stays bounded.
-    const other = (await candidateEvents(db, a.type, a.dateLo, a.dateHi)).find((b) => b.id !== a.id && compatible(a, b));
-    if (!other) continue;
-    const [keep, drop] = a.mentions >= other.mentions ? [a, other] : [other, a];
-    await db.query('UPDATE event_mentions SET event_id = $1 WHERE event_id = $2', [keep.id, drop.id]);
-    await db.query('DELETE FROM events WHERE id = $1', [drop.id]);
-    await upsertEvent(db, rowOf(keep.id, await mentionsOfEvent(db, keep.id)));
-    gone.add(drop.id);
-    queue.push(keep.id);
-    merged++;
+function stateOfRow(e: EventRow): EventState {
+  return stateOf(e.id, {
+    type: e.type, mode: e.mode, status: e.status, place: e.place, actors: e.actors, recipients: e.recipients,
+    sources: e.sources, mentions: e.mentions,
+    date: { value: e.dateValue, source: e.dateSource, interval: e.dateLo && e.dateHi ? { lo: e.dateLo, hi: e.dateHi } : null },
+  });
+}
+
+/** The pending mentions' date intervals, coalesced into a few windows for one range query. */
+function windowsOf(ms: readonly MentionRow[]): Interval[] {
+  const ivs = ms.map((m) => intervalOf(m)).filter((x): x is Interval => x !== null).sort((a, b) => a.lo.localeCompare(b.lo));
+  const out: Interval[] = [];
+  for (const iv of ivs) {
+    const last = out.at(-1);
+    if (last && iv.lo <= last.hi) {
+      if (iv.hi > last.hi) last.hi = iv.hi;
+    } else out.push({ ...iv });
   }
-  return merged;
+  return out;
 }
 
 function compatible(a: EventRow, b: EventRow): boolean {
+  if (a.type !== b.type) return false;
   if (a.dateLo && a.dateHi && b.dateLo && b.dateHi && (a.dateLo > b.dateHi || b.dateLo > a.dateHi)) return false;
   if (a.place && b.place && a.place !== b.place) return false;
   if (a.mode && b.mode && a.mode !== b.mode && (a.mode === 'phone' || b.mode === 'phone')) return false;
@@ -101,6 +69,76 @@ function compatible(a: EventRow, b: EventRow): boolean {
   // At least two shared participants where both name two (one shared name is weak across articles).
   const shared = sharedParticipants(a.type, a, b);
   return shared > 0 && shared >= Math.min(2, pa.size, pb.length);
+}
+
+/**
+ * Merges every unmerged event mention (in ingest order) into the best-fitting event of the same
+ * type — compatible date and place, overlapping participants — or starts a new event; then events
+ * the batch touched that are compatible with another become one (greedy merging depends on the
+ * order mentions arrive in). Works in memory on the events near the batch's dates: a few queries
+ * per batch, not per mention.
+ */
+export async function mergeEvents(db: Queryable): Promise<{ mentions: number; created: number }> {
+  // The entity linker (an earlier corpus resolver) has linked this batch's mentions by now.
+  await canonicalizeParticipants(db);
+  const pending = await unmergedMentions(db);
+  if (pending.length === 0) return { mentions: 0, created: 0 };
+  const existing = await eventsOverlapping(db, [...new Set(pending.map((m) => m.type))], windowsOf(pending));
+  const members = new Map<string, MentionRow[]>();
+  for (const m of await mentionsOfEvents(db, existing.map((e) => e.id))) members.set(m.eventId!, [...(members.get(m.eventId!) ?? []), m]);
+  const byType = new Map<string, Cluster[]>();
+  const add = (c: Cluster): void => {
+    byType.set(c.row.type, [...(byType.get(c.row.type) ?? []), c]);
+  };
+  for (const e of existing) add({ row: e, members: members.get(e.id) ?? [], state: stateOfRow(e), touched: false });
+
+  let created = 0;
+  for (const m of pending) {
+    let best: Cluster | null = null;
+    let bestFit = -1;
+    for (const c of byType.get(m.type) ?? []) {
+      const f = fit(c.state, m);
+      if (f > bestFit) [best, bestFit] = [c, f];
+    }
+    if (!best) {
+      best = { row: rowOf(eventIdFor(m), [m]), members: [], state: stateOfRow(rowOf(eventIdFor(m), [m])), touched: true };
+      add(best);
+      created++;
+    }
+    best.members.push({ ...m, eventId: best.row.id });
+    best.row = rowOf(best.row.id, best.members);
+    best.state = stateOfRow(best.row);
+    best.touched = true;
+  }
+
+  // Consolidate: a touched event compatible with another event of its type absorbs it (or is absorbed).
+  const dropped: string[] = [];
+  for (const clusters of byType.values()) {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const a of clusters) {
+        if (!a.touched) continue;
+        const b = clusters.find((x) => x !== a && compatible(a.row, x.row));
+        if (!b) continue;
+        const [keep, drop] = a.members.length >= b.members.length ? [a, b] : [b, a];
+        keep.members.push(...drop.members.map((x) => ({ ...x, eventId: keep.row.id })));
+        keep.row = rowOf(keep.row.id, keep.members);
+        keep.state = stateOfRow(keep.row);
+        keep.touched = true;
+        clusters.splice(clusters.indexOf(drop), 1);
+        if (existing.some((e) => e.id === drop.row.id)) dropped.push(drop.row.id);
+        created--;
+        changed = true;
+        break;
+      }
+    }
+  }
+
+  const touched = [...byType.values()].flat().filter((c) => c.touched);
+  await deleteEvents(db, dropped);
+  for (const c of touched) await upsertEvent(db, c.row);
+  await assignEvents(db, touched.flatMap((c) => c.members.map((m) => ({ articleId: m.articleId, idx: m.idx, eventId: c.row.id }))));
+  return { mentions: pending.length, created };
 }
 
 /** Rebuilds all events from their mentions (after near-duplicate or entity changes). */

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import type { AnalyzedArticle } from '../../model/index.js';
 import type { Db, Queryable } from '../../store/db.js';
 import {
-  addDocFreq, allFeaturesByDate, clearStories, featuresOf, loadDocFreq, openStories, replaceDocFreq, saveStoryFeatures,
-  setArticleStory, storyOfArticle, upsertStory, type FeatureRow, type StoryRow,
+  addDocFreqCounts, allFeaturesByDate, clearStories, featuresOf, loadDocFreq, openStories, replaceDocFreq, saveStoryFeatures,
+  setArticleStories, storiesFollowOriginals, upsertStory, type FeatureRow, type StoryRow,
 } from '../../store/stories.js';
 import { firstDay } from '../../analyze/events/dates.js';
 import { absorb, addToDocFreq, bestStory, labelOf, STORY_DEFAULTS, type DocFreq, type StoryOptions, type StoryState } from './cluster.js';
-import { storyTerms } from './features.js';
+import { storyTerms, type Terms } from './features.js';
 
 export function storyIdFor(firstArticleId: string): string {
   return `st-${createHash('sha256').update(firstArticleId).digest('hex').slice(0, 10)}`;
@@ -31,33 +31,51 @@ export const storyFeaturesWriter = {
  * Streaming single-pass clustering of a batch's new articles: each original joins its most similar
  * open story above the threshold or starts one; duplicates join their original's. Within a batch,
  * articles go in publication-date order, then id — the order `restory` uses — so one batch into an
- * empty store gives the batch result, whatever order the files were read in.
+ * empty store gives the batch result, whatever order the files were read in. The open stories and
+ * document frequencies are loaded once per batch; an article is compared only with stories that
+ * share a term with it.
  */
 export async function assignStories(q: Queryable, ids: readonly string[], o: StoryOptions = STORY_DEFAULTS): Promise<number> {
-  let assigned = 0;
   const rows = (await featuresOf(q, ids)).sort((a, b) => (a.day ?? '9999').localeCompare(b.day ?? '9999') || a.articleId.localeCompare(b.articleId));
-  for (const f of rows) {
-    if (f.storyId || f.duplicateOf) continue;
-    const keys = Object.keys(f.terms);
-    if (keys.length === 0) continue;
-    await addDocFreq(q, keys);
-    const stories = (await openStories(q, sinceFor(f.day, o))).map(toState);
-    const termsNeeded = new Set(keys);
-    for (const s of stories) for (const k of Object.keys(s.centroid)) termsNeeded.add(k);
-    const d = await loadDocFreq(q, [...termsNeeded]);
-    const hit = bestStory(f.terms, f.day, stories, d, o);
-    const story = hit?.story ?? { id: storyIdFor(f.articleId), centroid: {}, firstDay: null, lastDay: null, articles: 0 };
-    absorb(story, f.terms, f.day, o);
-    await upsertStory(q, toRow(story, d));
-    await setArticleStory(q, f.articleId, story.id);
-    assigned++;
+  const originals = rows.filter((f) => !f.storyId && !f.duplicateOf && Object.keys(f.terms).length > 0);
+  if (originals.length > 0) {
+    const days = originals.map((f) => f.day).filter((x): x is string => x !== null).sort();
+    const stories = (await openStories(q, days.length ? sinceFor(days[0]!, o) : null)).map(toState);
+    const needed = new Set<string>();
+    for (const f of originals) for (const k of Object.keys(f.terms)) needed.add(k);
+    for (const st of stories) for (const k of Object.keys(st.centroid)) needed.add(k);
+    const d = await loadDocFreq(q, [...needed]);
+    const index = new Map<string, Set<StoryState>>();
+    const indexStory = (st: StoryState, terms: Terms): void => {
+      for (const k of Object.keys(terms)) {
+        if (k.startsWith('b:')) continue; // stems cover the body words
+        let set = index.get(k);
+        if (!set) index.set(k, (set = new Set()));
+        set.add(st);
+      }
+    };
+    for (const st of stories) indexStory(st, st.centroid);
+    const added = new Map<string, number>();
+    const touched = new Set<StoryState>();
+    const assignments: { articleId: string; storyId: string }[] = [];
+    for (const f of originals) {
+      addToDocFreq(d, f.terms);
+      for (const k of Object.keys(f.terms)) added.set(k, (added.get(k) ?? 0) + 1);
+      const candidates = new Set<StoryState>();
+      for (const k of Object.keys(f.terms)) for (const st of index.get(k) ?? []) candidates.add(st);
+      const hit = bestStory(f.terms, f.day, [...candidates], d, o);
+      const story = hit?.story ?? { id: storyIdFor(f.articleId), centroid: {}, firstDay: null, lastDay: null, articles: 0 };
+      absorb(story, f.terms, f.day, o);
+      indexStory(story, f.terms);
+      touched.add(story);
+      assignments.push({ articleId: f.articleId, storyId: story.id });
+    }
+    await addDocFreqCounts(q, added, originals.length);
+    for (const st of touched) await upsertStory(q, toRow(st, d));
+    await setArticleStories(q, assignments);
   }
-  for (const f of rows) {
-    if (!f.duplicateOf || f.storyId) continue;
-    const s = await storyOfArticle(q, f.duplicateOf);
-    if (s) await setArticleStory(q, f.articleId, s);
-  }
-  return assigned;
+  await storiesFollowOriginals(q, rows.filter((f) => f.duplicateOf && !f.storyId).map((f) => f.articleId));
+  return originals.length;
 }
 
 /** Pure batch clustering in the given order (used by `restory` and tests). */
