@@ -385,6 +385,9 @@ test('http(s) inputs: feed by content type, HTTP errors, size limit, timeout', a
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.write(Buffer.alloc(2000, 0x41));
       res.end(Buffer.alloc(2000, 0x41));
+    } else if (req.url === '/moved') {
+      res.writeHead(301, { location: '/latin1' });
+      res.end();
     } else if (req.url === '/slow') {
       setTimeout(() => res.end('zu spät'), 2000).unref();
     } else {
@@ -396,7 +399,7 @@ test('http(s) inputs: feed by content type, HTTP errors, size limit, timeout', a
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     const { docs, failures } = await collect(
-      [`${base}/feed`, `${base}/latin1`, `${base}/missing`, `${base}/big`, `${base}/slow`],
+      [`${base}/feed`, `${base}/latin1`, `${base}/missing`, `${base}/big`, `${base}/slow`, `${base}/moved`],
       { maxBytes: 1000 + rss.length, timeoutMs: 300 },
     );
     assert.equal(docs.filter((d) => d.format === 'feed').length, 2);
@@ -405,6 +408,8 @@ test('http(s) inputs: feed by content type, HTTP errors, size limit, timeout', a
     assert.equal(latin.encoding, 'windows-1252');
     assert.match(latin.body, /^Gespräche in Genf/);
     assert.equal(latin.meta.url, `${base}/latin1`);
+    const moved = docs.find((d) => d.origin === `${base}/moved`)!;
+    assert.equal(moved.meta.url, `${base}/latin1`, 'redirects are followed; the final address is the URL');
     const reasons = Object.fromEntries(failures.map((f) => [f.origin.replace(base, ''), f.reason]));
     assert.equal(reasons['/missing'], 'HTTP 404 Not Found');
     assert.match(reasons['/big']!, /over the size limit/);
