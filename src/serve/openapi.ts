@@ -13,6 +13,16 @@ const ok = (ref: string, description = 'OK') => ({
 });
 const notFound = { 404: { description: 'Not found', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const ARTICLE_FILTERS = [
+  q('limit', 'page size', int),
+  q('offset', 'rows to skip', int),
+  q('lang', 'language code'),
+  q('source', 'outlet'),
+  q('story', 'story id'),
+  q('from', 'YYYY, YYYY-MM or YYYY-MM-DD'),
+  q('to', 'YYYY, YYYY-MM or YYYY-MM-DD'),
+  q('originals', '1: no duplicates'),
+];
 
 export const openapi = {
   openapi: '3.1.0',
@@ -27,8 +37,8 @@ export const openapi = {
   paths: {
     '/api/articles': {
       get: {
-        summary: 'List articles, newest first',
-        parameters: [q('limit', 'page size', int), q('offset', 'rows to skip', int)],
+        summary: 'List articles (as `chronik articles --json`), newest first; total in the X-Total-Count header',
+        parameters: [...ARTICLE_FILTERS, q('order', 'published-desc (default), published or ingested')],
         responses: { 200: { description: 'Articles', content: { 'application/json': { schema: { type: 'array', items: ref('ArticleSummary') } } } } },
       },
     },
@@ -37,9 +47,9 @@ export const openapi = {
     },
     '/api/search': {
       get: {
-        summary: 'Full-text search, ranked, with highlighted snippets',
-        parameters: [q('q', 'query (web search syntax: words, "phrases", -exclusions)')],
-        responses: { 200: { description: 'Hits' } },
+        summary: 'Full-text search, ranked, with snippets and highlight offsets (as `chronik search --json`)',
+        parameters: [{ ...q('q', 'query (web search syntax: words, "phrases", -exclusions, or)'), required: true }, ...ARTICLE_FILTERS],
+        responses: { 200: { description: 'Hits' }, 400: { description: 'Missing q or a bad parameter' } },
       },
     },
     '/api/search/facets': {
