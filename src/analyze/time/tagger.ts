@@ -33,6 +33,8 @@ export interface Tagger {
   /** Lower-cased first two letters of two-letter first words, first three of longer ones (as char codes), to skip other words without slicing them. */
   starts2: Set<number>;
   starts3: Set<number>;
+  /** For words of six letters or more: their first four letters must begin a first word (or a number-word compound). */
+  starts4: Set<number>;
 }
 
 function addTo(map: Map<string, number[]>, w: string, i: number): void {
@@ -56,9 +58,16 @@ export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]):
   });
   const starts2 = new Set<number>();
   const starts3 = new Set<number>();
+  const starts4 = new Set<number>();
+  const quad = (w: string): number => ((w.charCodeAt(0) * 1024 + w.charCodeAt(1)) * 1024 + w.charCodeAt(2)) * 1024 + w.charCodeAt(3);
+  // compounds of a number word and a duration adjective (`einwöchig`, `dreitägig`) begin with a
+  // short number word and the adjective's first letter
+  const adjInitials = new Set((lists.get('unitadj')?.forms ?? []).map((f) => f[0]!.toLowerCase()));
   for (const w of byFirst.keys()) {
     if (w.length === 2) starts2.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
     else starts3.add((w.charCodeAt(0) * 65536 + w.charCodeAt(1)) * 65536 + w.charCodeAt(2));
+    if (w.length >= 4) starts4.add(quad(w));
+    if (w.length === 3) for (const c of adjInitials) starts4.add(quad(w + c));
   }
   // which rules match a bare number by themselves, by its length: found by trying them on a few
   const loneByLength = new Map<number, number[]>();
@@ -76,7 +85,7 @@ export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]):
   const loneDigitRules = [...new Set([...loneByLength.values()].flat())];
   return {
     lists, rules, byFirst, byWord, digitFirst, digitSet, loneDigitRules, loneByLength, loneSet: new Set(loneDigitRules),
-    wordCache: new Map(), starts2, starts3,
+    wordCache: new Map(), starts2, starts3, starts4,
   };
 }
 
@@ -128,7 +137,8 @@ interface WordInfo {
   /** Rules whose matches may begin with this word. */
   first: readonly number[];
   /** Rules whose matches may contain this word. */
-  any: readonly number[];
+  /** Membership by rule index (1 = this word may be part of the rule), for a quick test. */
+  any: Uint8Array;
   weak: boolean;
 }
 
@@ -156,7 +166,9 @@ function wordInfo(w: string, tagger: Tagger): WordInfo {
   const hit = tagger.wordCache.get(w);
   if (hit) return hit;
   const lw = w.toLowerCase();
-  const info = { first: rulesByPrefix(lw, tagger.byFirst, tagger.byWord), any: rulesByPrefix(lw, tagger.byWord, tagger.byWord), weak: WEAK.has(lw) };
+  const any = new Uint8Array(tagger.rules.length);
+  for (const r of rulesByPrefix(lw, tagger.byWord, tagger.byWord)) any[r] = 1;
+  const info = { first: rulesByPrefix(lw, tagger.byFirst, tagger.byWord), any, weak: WEAK.has(lw) };
   if (tagger.wordCache.size > 100_000) tagger.wordCache.clear();
   tagger.wordCache.set(w, info);
   return info;
@@ -200,7 +212,7 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
   const n = text.length;
   // The rules a later word may be part of: null for a number, undefined at the end of the text.
   // Single letters (`v.` in `v. Chr.`) are skipped; with skipWeak, function words are too.
-  const peek = (from: number, skipWeak: boolean): readonly number[] | null | undefined => {
+  const peek = (from: number, skipWeak: boolean): Uint8Array | null | undefined => {
     let i = from;
     for (;;) {
       while (i < n && !WORD[text.charCodeAt(i)]) i++;
@@ -216,8 +228,8 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
     }
   };
   // A rule that needs a second word is tried only if the next word could be part of it too.
-  const couldContinue = (r: number, next: readonly number[] | null | undefined): boolean =>
-    next === null ? tagger.digitSet.has(r) : next !== undefined && next.includes(r);
+  const couldContinue = (r: number, next: Uint8Array | null | undefined): boolean =>
+    next === null ? tagger.digitSet.has(r) : next !== undefined && next[r] === 1;
   // a hand-rolled word scanner: no match objects per word (this loop runs over every word)
   let i = 0;
   while (i < n) {
@@ -238,7 +250,15 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
     if (i - start < 2) continue;
     // cheap test on the first letters before any string is made
     const pair = LOWER[text.charCodeAt(start)]! * 65536 + LOWER[text.charCodeAt(start + 1)]!;
-    if (!tagger.starts2.has(pair) && !(i - start >= 3 && tagger.starts3.has(pair * 65536 + LOWER[text.charCodeAt(start + 2)]!))) continue;
+    const len = i - start;
+    const c2 = LOWER[text.charCodeAt(start + 2)]!;
+    if (len >= 6) {
+      // too long for a short trigger plus an ending: the first four letters must begin a trigger
+      const c0 = LOWER[text.charCodeAt(start)]!;
+      const c1 = LOWER[text.charCodeAt(start + 1)]!;
+      const c3 = LOWER[text.charCodeAt(start + 3)]!;
+      if (c0 < 1024 && c1 < 1024 && c2 < 1024 && c3 < 1024 && !tagger.starts4.has(((c0 * 1024 + c1) * 1024 + c2) * 1024 + c3)) continue;
+    } else if (!tagger.starts2.has(pair) && !(len >= 3 && tagger.starts3.has(pair * 65536 + c2))) continue;
     const info = infoAt(text, start, i, tagger);
     if (!info.first.length) continue;
     if (info.weak) {
