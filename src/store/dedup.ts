@@ -100,3 +100,73 @@ export async function articleTexts(q: Queryable, ids: readonly string[]): Promis
     return r ? [{ id, text: r.text, duplicateOf: r.duplicate_of }] : [];
   });
 }
+
+/** Which of `ids` already have a signature. */
+export async function signedAmong(q: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await q.query<{ article_id: string }>('SELECT article_id FROM dedup_signatures WHERE article_id = ANY($1::text[])', [[...ids]]);
+  return new Set(rows.map((r) => r.article_id));
+}
+
+/** Every stored article sharing a band key with any of the given band lists (one query for a whole batch). */
+export async function findCandidatesMany(q: Queryable, bandLists: readonly (readonly number[])[]): Promise<StoredCandidate[]> {
+  const bandIdx: number[] = [];
+  const hashes: number[] = [];
+  const seen = new Set<string>();
+  for (const bands of bandLists) {
+    bands.forEach((h, i) => {
+      const k = `${i}:${h}`;
+      if (seen.has(k)) return;
+      seen.add(k);
+      bandIdx.push(i);
+      hashes.push(h);
+    });
+  }
+  if (hashes.length === 0) return [];
+  const rows = await q.query<{ article_id: string; signature: string; original: string }>(
+    `SELECT s.article_id, s.signature, COALESCE(a.duplicate_of, a.id) AS original
+       FROM (SELECT DISTINCT b.article_id
+               FROM dedup_bands b
+               JOIN unnest($1::int[], $2::int[]) AS k(band, hash) ON b.band = k.band AND b.hash = k.hash) c
+       JOIN dedup_signatures s ON s.article_id = c.article_id
+       JOIN articles a ON a.id = c.article_id
+      ORDER BY s.seq`,
+    [bandIdx, hashes],
+  );
+  return rows.map((r) => ({ articleId: r.article_id, signature: decodeSignature(r.signature), originalId: r.original }));
+}
+
+/** Stores many signatures and their band keys in two statements. */
+export async function saveSignatures(q: Queryable, rows: readonly { articleId: string; sig: Uint32Array; words: number; bands: readonly number[] }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `INSERT INTO dedup_signatures (article_id, signature, words)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT (article_id) DO NOTHING`,
+    [rows.map((r) => r.articleId), rows.map((r) => encodeSignature(r.sig)), rows.map((r) => r.words)],
+  );
+  const ids: string[] = [];
+  const bandIdx: number[] = [];
+  const hashes: number[] = [];
+  for (const r of rows) {
+    r.bands.forEach((h, i) => {
+      ids.push(r.articleId);
+      bandIdx.push(i);
+      hashes.push(h);
+    });
+  }
+  await q.query(
+    `INSERT INTO dedup_bands (band, hash, article_id) SELECT * FROM unnest($1::int[], $2::int[], $3::text[]) ON CONFLICT DO NOTHING`,
+    [bandIdx, hashes, ids],
+  );
+}
+
+/** Marks many near-duplicates in one statement (exact duplicates stay exact). */
+export async function markNearDuplicates(q: Queryable, rows: readonly { articleId: string; originalId: string; score: number }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `UPDATE articles a SET duplicate_of = u.original, duplicate_kind = 'near', duplicate_score = u.score
+       FROM unnest($1::text[], $2::text[], $3::real[]) AS u(id, original, score)
+      WHERE a.id = u.id AND a.duplicate_of IS NULL AND a.id <> u.original`,
+    [rows.map((r) => r.articleId), rows.map((r) => r.originalId), rows.map((r) => r.score)],
+  );
+}

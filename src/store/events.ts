@@ -33,16 +33,23 @@ export interface MentionInput {
 }
 
 export async function saveMentions(tx: Queryable, articleId: string, ms: readonly MentionInput[]): Promise<void> {
-  for (const m of ms) {
-    await tx.query(
-      `INSERT INTO event_mentions (article_id, idx, type, mode, trigger_start, trigger_end, trigger_text, sentence_index,
-         sentence, actors, recipients, place, date_value, date_source, date_lo, date_hi, status, speaker, place_source)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb,$11::jsonb,$12,$13,$14,$15::date,$16::date,$17,$18,$19)
-       ON CONFLICT (article_id, idx) DO NOTHING`,
-      [articleId, m.idx, m.type, m.mode, m.trigger.start, m.trigger.end, m.trigger.text, m.sentenceIndex, m.sentence,
-        JSON.stringify(m.actors), JSON.stringify(m.recipients), m.place, m.dateValue, m.dateSource, m.dateLo, m.dateHi, m.status, m.speaker, m.placeSource],
-    );
-  }
+  if (ms.length === 0) return;
+  const col = <T>(f: (m: MentionInput) => T): T[] => ms.map(f);
+  // One statement per article: column arrays through unnest.
+  await tx.query(
+    `INSERT INTO event_mentions (article_id, idx, type, mode, trigger_start, trigger_end, trigger_text, sentence_index,
+       sentence, actors, recipients, place, date_value, date_source, date_lo, date_hi, status, speaker, place_source)
+     SELECT $1, u.idx, u.type, u.mode, u.ts, u.te, u.tt, u.si, u.sentence, u.actors::jsonb, u.recipients::jsonb, u.place,
+       u.dv, u.ds, u.dlo::date, u.dhi::date, u.status, u.speaker, u.ps
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[], $9::text[], $10::text[],
+         $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
+         AS u(idx, type, mode, ts, te, tt, si, sentence, actors, recipients, place, dv, ds, dlo, dhi, status, speaker, ps)
+     ON CONFLICT (article_id, idx) DO NOTHING`,
+    [articleId, col((m) => m.idx), col((m) => m.type), col((m) => m.mode), col((m) => m.trigger.start), col((m) => m.trigger.end),
+      col((m) => m.trigger.text), col((m) => m.sentenceIndex), col((m) => m.sentence), col((m) => JSON.stringify(m.actors)),
+      col((m) => JSON.stringify(m.recipients)), col((m) => m.place), col((m) => m.dateValue), col((m) => m.dateSource),
+      col((m) => m.dateLo), col((m) => m.dateHi), col((m) => m.status), col((m) => m.speaker), col((m) => m.placeSource)],
+  );
 }
 
 export interface WarningInput {
@@ -54,6 +61,7 @@ export interface WarningInput {
 
 export async function saveWarnings(tx: Queryable, articleId: string, ws: readonly WarningInput[]): Promise<void> {
   let idx = 0;
+  // Most articles have none; the rare ones have one or two.
   for (const w of ws) {
     await tx.query(
       `INSERT INTO article_warnings (article_id, idx, kind, message, span_start, span_end) VALUES ($1,$2,$3,$4,$5,$6)

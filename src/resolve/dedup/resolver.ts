@@ -1,6 +1,7 @@
-import type { Db } from '../../store/db.js';
-import { articleTexts, findCandidates, hasSignature, markNearDuplicate, saveSignature } from '../../store/dedup.js';
-import { bestMatch, DEDUP_DEFAULTS, sign, thresholdFor, type DedupOptions } from './detect.js';
+import type { Db, Queryable } from '../../store/db.js';
+import { articleTexts, findCandidatesMany, markNearDuplicates, saveSignatures, signedAmong } from '../../store/dedup.js';
+import { bestMatch, DEDUP_DEFAULTS, MemoryIndex, sign, thresholdFor, type Candidate, type DedupOptions, type Signed } from './detect.js';
+import { bandHashes as bandHashesOf } from './minhash.js';
 
 export interface ResolveCtx {
   newArticleIds: readonly string[];
@@ -11,32 +12,68 @@ export interface ResolveCtx {
  * Near-duplicate detection over a batch's new articles in ingest order: each is signed, looked up
  * in the LSH buckets of everything stored before it (this batch included), and marked
  * `duplicate_of` the first-seen original of its best match. Exact duplicates are only signed.
+ * Per chunk of articles: one query for the stored candidates of all their band keys, the chunk's
+ * own articles in an in-memory index, and one write each for signatures, bands and marks.
  */
-export async function resolveNearDuplicates(db: Db, ctx: ResolveCtx, opts: DedupOptions = DEDUP_DEFAULTS): Promise<number> {
+export async function resolveNearDuplicates(db: Queryable, ctx: ResolveCtx, opts: DedupOptions = DEDUP_DEFAULTS): Promise<number> {
   let marked = 0;
-  const CHUNK = 200;
+  const CHUNK = 250;
   for (let i = 0; i < ctx.newArticleIds.length; i += CHUNK) {
-    for (const a of await articleTexts(db, ctx.newArticleIds.slice(i, i + CHUNK))) {
-      if (await hasSignature(db, a.id)) continue;
+    const ids = ctx.newArticleIds.slice(i, i + CHUNK);
+    const done = await signedAmong(db, ids);
+    const todo: { id: string; duplicateOf: string | null; signed: Signed }[] = [];
+    for (const a of await articleTexts(db, ids)) {
+      if (done.has(a.id)) continue;
       const signed = sign(a.text, opts);
-      if (!signed) continue;
-      if (!a.duplicateOf) {
-        const match = bestMatch(signed.sig, await findCandidates(db, signed.bands), thresholdFor(signed.words, opts), a.id);
-        if (match && match.originalId !== a.id) {
-          await markNearDuplicate(db, a.id, match.originalId, match.score);
-          marked++;
-        }
-      }
-      await saveSignature(db, a.id, signed.sig, signed.words, signed.bands);
+      if (signed) todo.push({ id: a.id, duplicateOf: a.duplicateOf, signed });
     }
+    const stored = await findCandidatesMany(db, todo.map((t) => t.signed.bands));
+    const batch = new MemoryIndex();
+    const marks: { articleId: string; originalId: string; score: number }[] = [];
+    for (const t of todo) {
+      const keys = new Set(t.signed.bands.map((h, b) => `${b}:${h}`));
+      // Stored candidates that share a band with this article, then this chunk's earlier articles.
+      const fromStore = stored.filter((c) => hasSharedBand(c, keys, opts.bandRows));
+      const cands: Candidate[] = [...fromStore, ...batch.candidates(t.signed.bands)];
+      let original = t.id;
+      if (!t.duplicateOf) {
+        const match = bestMatch(t.signed.sig, cands, thresholdFor(t.signed.words, opts), t.id);
+        if (match && match.originalId !== t.id) {
+          marks.push({ articleId: t.id, originalId: match.originalId, score: match.score });
+          original = match.originalId;
+        }
+      } else {
+        original = t.duplicateOf;
+      }
+      batch.add(t.id, t.signed.sig, t.signed.bands, original);
+    }
+    await saveSignatures(db, todo.map((t) => ({ articleId: t.id, sig: t.signed.sig, words: t.signed.words, bands: t.signed.bands })));
+    await markNearDuplicates(db, marks);
+    marked += marks.length;
   }
   if (marked) ctx.progress(`near-duplicates: ${marked} marked`);
   return marked;
 }
 
+/** The stored candidate's signature shares one of `keys` (band index : band hash). */
+function hasSharedBand(c: Candidate, keys: ReadonlySet<string>, rows: number): boolean {
+  const bands = bandKeys(c.signature, rows);
+  return bands.some((k) => keys.has(k));
+}
+
+const bandCache = new WeakMap<Uint32Array, string[]>();
+function bandKeys(sig: Uint32Array, rows: number): string[] {
+  let keys = bandCache.get(sig);
+  if (!keys) {
+    keys = bandHashesOf(sig, rows).map((h, b) => `${b}:${h}`);
+    bandCache.set(sig, keys);
+  }
+  return keys;
+}
+
 export const dedupResolver = {
   name: 'dedup',
   run: async (db: Db, ctx: ResolveCtx): Promise<void> => {
-    await resolveNearDuplicates(db, ctx);
+    await db.transaction((tx) => resolveNearDuplicates(tx, ctx));
   },
 };
