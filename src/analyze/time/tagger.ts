@@ -239,10 +239,11 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
     const c = text.charCodeAt(start);
     if (c >= 48 && c <= 57) {
       // a number: the rules that match a bare number, and those the next word continues
+      // (function words skipped: `10 bis 12 Uhr` looks at `12`, `2014 die Regierung` at `Regierung`)
       let digitsOnly = true;
       for (let k = start; k < i; k++) { const d = text.charCodeAt(k); if (d < 48 || d > 57) { digitsOnly = false; break; } }
       if (digitsOnly) for (const r of tagger.loneByLength.get(i - start) ?? NO_RULES) tryRule(r, start);
-      const next = peek(i, false);
+      const next = peek(i, true);
       if (next === undefined) continue;
       for (const r of tagger.digitFirst) if (!tagger.loneSet.has(r) && couldContinue(r, next)) tryRule(r, start);
       continue;
