@@ -23,7 +23,7 @@ export const STORY_DEFAULTS: StoryOptions = {
   threshold: 0.1,
   decayDays: 21,
   windowDays: 60,
-  centroidTerms: 300,
+  centroidTerms: 150,
 };
 
 export interface StoryState {
