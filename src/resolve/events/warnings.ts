@@ -51,7 +51,8 @@ export function roleWarnings(doc: AnalyzedArticle): ArticleWarning[] {
     const everHeld = p.roles.some(same);
     let message: string | null = null;
     if (former && holds) message = `${p.name} is called "${raw.trim()}" but held that office on ${date}`;
-    else if (!former && !holds && !/^(designierte|künftige|neue)/i.test(raw)) {
+    // A bare `Präsident`/`Ministerpräsident` names no country: too vague to call wrong.
+    else if (!former && !holds && parsed.of && !/^(designierte|künftige|neue)/i.test(raw)) {
       const holders = parsed.of ? k.whoHeld(parsed.role, parsed.of, date).map((h) => h.name) : [];
       message = everHeld
         ? `${p.name} is called "${raw.trim()}" but no longer held that office on ${date}${holders.length ? ` (it was ${holders.join(', ')})` : ''}`
