@@ -77,6 +77,13 @@ for (const driver of DRIVERS) {
         // The drought story's first article (a farmers' demand) is only loosely linked to the later two: 1 + 2 at the chosen threshold.
         assert.ok(new Set(drought).size <= 2, `${phase}: drought articles in at most two stories`);
       }
+      // The planted role error ("Ex-Präsident Donald Trump" in July 2025) is flagged on its article only.
+      const warned = await db.query<{ origin: string; message: string }>(
+        'SELECT a.origin, w.message FROM article_warnings w JOIN articles a ON a.id = w.article_id',
+      );
+      assert.ok(warned.some((w) => w.origin.endsWith('moskau-weist-waffenruhe-zurueck.txt') && /Donald Trump.*Ex-Präsident/.test(w.message)));
+      assert.ok(!warned.some((w) => w.origin.startsWith('examples/corpus/dpa/')));
+
       const stories = await listStories(db);
       assert.ok(stories.every((s) => s.from && s.to && s.from <= s.to && s.label.length > 0));
     } finally {

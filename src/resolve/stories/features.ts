@@ -20,7 +20,7 @@ function stopwords(): Set<string> {
 /** A light German stemmer: folds umlauts and strips the common inflection endings. */
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/ß/g, 'ss');
-  for (const suf of ['ungen', 'innen', 'ern', 'en', 'er', 'es', 'em', 'e', 'n', 's']) {
+  for (const suf of ['ungen', 'innen', 'ung', 'ern', 'en', 'er', 'es', 'em', 'e', 'n', 's']) {
     if (w.length - suf.length >= 4 && w.endsWith(suf)) {
       w = w.slice(0, -suf.length);
       break;
