@@ -254,7 +254,8 @@ export interface ArticleFilter {
 }
 
 export interface ListOptions extends ArticleFilter {
-  limit?: number;
+  /** Page size (default 100); null lists every article. */
+  limit?: number | null;
   offset?: number;
   /** `published` (oldest first, undated last; default), `published-desc`, or `ingested`. */
   order?: 'published' | 'published-desc' | 'ingested';
@@ -284,11 +285,11 @@ const ORDER_SQL = {
 export async function listArticles(db: Queryable, opts: ListOptions = {}): Promise<ArticleSummary[]> {
   const params: unknown[] = [];
   const w = where(opts, params);
-  params.push(opts.limit ?? 100, opts.offset ?? 0);
+  params.push(opts.limit === undefined ? 100 : opts.limit, opts.offset ?? 0);
   const rows = await db.query<SummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM articles a ${w}
      ORDER BY ${ORDER_SQL[opts.order ?? 'published']}
-     LIMIT $${params.length - 1} OFFSET $${params.length}`,
+     LIMIT $${params.length - 1}::int OFFSET $${params.length}::int`,
     params,
   );
   return rows.map(toSummary);

@@ -159,6 +159,10 @@ for (const driver of DRIVERS) {
       assert.equal(all.at(-1)?.published, null);
       assert.deepEqual(Object.keys(all[0] ?? {}).sort(),
         ['author', 'duplicateOf', 'id', 'language', 'origin', 'published', 'source', 'storyId', 'title'].sort());
+      assert.equal((await listArticles(db, { limit: null })).length, total);
+      assert.deepEqual((await listArticles(db, { from: '2025-08-02', to: '2025-08-07' })).map((a) => a.id).sort(), ['a1', 't2']);
+      assert.deepEqual((await listArticles(db, { source: 'Nordkurier Test' })).map((a) => a.id), ['a1']);
+      assert.equal(await countArticles(db, { from: '2025-09-01' }), 1);
       const originals = await listArticles(db, { originalsOnly: true });
       assert.ok(originals.every((a) => a.duplicateOf === null));
       assert.equal(await countArticles(db, { language: 'en' }), 1);

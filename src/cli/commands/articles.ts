@@ -5,7 +5,7 @@ import { printJson, printTable, type Column } from '../format.js';
 import { addDbOption, addJsonOption, intOption, withStore, type DbOptions, type JsonOptions } from '../options.js';
 
 interface ArticlesOptions extends DbOptions, JsonOptions {
-  limit: number;
+  limit?: number;
   offset: number;
   lang?: string;
   source?: string;
@@ -37,7 +37,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('articles')
     .description('list stored articles (oldest first; undated last)')
-    .option('--limit <n>', 'at most this many articles', intOption('--limit', 1), 1000)
+    .option('--limit <n>', 'at most this many articles (default: all)', intOption('--limit', 1))
     .option('--offset <n>', 'skip this many articles', intOption('--offset', 0), 0)
     .option('--lang <code>', 'only articles in this language (de, en, …)')
     .option('--source <name>', 'only articles from this outlet or agency')
@@ -54,7 +54,7 @@ export function register(program: Command): void {
     }
     const rows = await withStore(opts, (db) =>
       listArticles(db, {
-        limit: opts.limit,
+        limit: opts.limit ?? null,
         offset: opts.offset,
         language: opts.lang,
         source: opts.source,
