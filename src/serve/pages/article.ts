@@ -38,6 +38,9 @@ export async function articlePage(db: Queryable, id: string): Promise<{ status: 
       href: t.eventId ? `/events/${enc(t.eventId)}` : undefined,
     })),
   ];
+  for (const w of warnings) {
+    if (w.start !== null && w.end !== null) anns.push({ start: w.start, end: w.end, cls: 'warnspan', title: w.message });
+  }
   const entities = new Map<string, EntityRef & { n: number }>();
   for (const m of mentions) {
     if (!m.entity) continue;

@@ -35,6 +35,9 @@ export interface TriggerSpan {
 export interface Warning {
   kind: string;
   message: string;
+  /** The words the warning is about, when known. */
+  start: number | null;
+  end: number | null;
 }
 
 export async function articleMentions(db: Queryable, id: string): Promise<MentionSpan[]> {
@@ -78,5 +81,8 @@ export async function articleEvents(db: Queryable, id: string): Promise<Timeline
 
 export async function articleWarnings(db: Queryable, id: string): Promise<Warning[]> {
   if (!(await hasTables(db, 'article_warnings'))) return [];
-  return db.query<{ kind: string; message: string }>('SELECT kind, message FROM article_warnings WHERE article_id = $1 ORDER BY idx', [id]);
+  return db.query<Warning & Record<string, unknown>>(
+    'SELECT kind, message, span_start AS start, span_end AS "end" FROM article_warnings WHERE article_id = $1 ORDER BY idx',
+    [id],
+  );
 }
