@@ -64,6 +64,7 @@ export const openapi = {
           q('from', 'TIMEX3 date (first day counts)'),
           q('to', 'TIMEX3 date (last day counts)'),
           q('page', '1-based page', int),
+          q('size', 'hits per page (default 20, at most 100)', int),
         ],
         responses: ok('SearchResult'),
       },

@@ -58,6 +58,20 @@ for (const driver of DRIVERS) {
       }
     });
 
+    test('stories come newest activity first; search pages do not overlap', async () => {
+      const stories = (await (await app.request('/api/stories')).json()) as { items: { to: string | null }[] };
+      const ends = stories.items.map((s) => s.to ?? '');
+      assert.deepEqual(ends, [...ends].sort().reverse(), 'ordered by last activity, newest first');
+      type Page = { total: number; hits: { id: string }[] };
+      const p1 = (await (await app.request('/api/search/facets?q=Putin&size=3&page=1')).json()) as Page;
+      const p2 = (await (await app.request('/api/search/facets?q=Putin&size=3&page=2')).json()) as Page;
+      assert.ok(p1.total > 3, `enough hits to page (${p1.total})`);
+      assert.equal(p1.hits.length, 3);
+      assert.equal(p2.total, p1.total);
+      assert.ok(p2.hits.length >= 1);
+      assert.equal(p1.hits.filter((h) => p2.hits.some((x) => x.id === h.id)).length, 0, 'pages are disjoint');
+    });
+
     test('search facets count what they filter', async () => {
       const res = (await (await app.request('/api/search/facets?q=Gipfel')).json()) as {
         total: number;

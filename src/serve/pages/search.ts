@@ -16,6 +16,7 @@ const FACETS: [keyof SearchParams & ('language' | 'source' | 'storyId' | 'entity
 /** Reads the search page's URL parameters (also used by the API). */
 export function searchParamsFrom(get: (k: string) => string | undefined): SearchParams {
   const n = Number(get('page'));
+  const size = Number(get('size'));
   return {
     q: get('q') ?? '',
     language: get('lang') || undefined,
@@ -25,11 +26,21 @@ export function searchParamsFrom(get: (k: string) => string | undefined): Search
     from: get('from') || undefined,
     to: get('to') || undefined,
     page: Number.isInteger(n) && n > 0 ? n : 1,
+    pageSize: Number.isInteger(size) && size > 0 ? size : undefined,
   };
 }
 
 function urlParams(p: SearchParams): Record<string, string | undefined> {
-  return { q: p.q, lang: p.language, source: p.source, story: p.storyId, entity: p.entityId, from: p.from, to: p.to };
+  return {
+    q: p.q,
+    lang: p.language,
+    source: p.source,
+    story: p.storyId,
+    entity: p.entityId,
+    from: p.from,
+    to: p.to,
+    size: p.pageSize ? String(p.pageSize) : undefined,
+  };
 }
 
 export async function searchPage(db: Queryable, p: SearchParams): Promise<SafeHtml> {
