@@ -143,7 +143,7 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   const { entry, token } = m;
   const ci = v.clauseOf(token);
   if (ci < 0) return null;
-  if (conditional(v, ci)) return null;
+  if (conditional(v, ci) || clauseHas(v, ci, lex.words.habitual)) return null;
   const speaker = findSpeaker(v, ci);
   const speech = speechClause(v, ci);
   let roles = clauseRoles(v, ci);

@@ -72,6 +72,8 @@ export interface WordLists {
   /** Auxiliaries of past tenses (`hat … getroffen`, `wurde … empfangen`). */
   pastMarkers: Set<string>;
   weekdays: Set<string>;
+  /** Habitual or generic statements (`hatten mehrfach vermittelt`) report no single event. */
+  habitual: Set<string>;
 }
 
 export interface Lexicon {
@@ -113,6 +115,7 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     conditionals: set('conditionals'),
     pastMarkers: set('pastMarkers'),
     weekdays: set('weekdays'),
+    habitual: set('habitual'),
   };
   const verbForms = new Map<string, { entry: TriggerEntry; joined: boolean }[]>();
   const nounForms: { form: string; entry: TriggerEntry }[] = [];
