@@ -113,6 +113,8 @@ export function loadLists(dir: string): Map<string, PatternList> {
     builtin('num', `(?:[0-9]{1,3}(?:\\.[0-9]{3})*(?:,[0-9]+)?|[0-9]+|${numword.pattern})`, numberNormaliser(numword), numword.forms),
     builtin('century', '(?:[1-9]|1[0-9]|2[01])', (s) => pad2(Number(s) - 1)),
     builtin('decade', '[1-9]0', (s) => s[0]!),
+    builtin('cent2', '(?:1[0-9]|20)', (s) => s),
+    builtin('yy', '[0-9]{2}', (s) => s),
     builtin('decade4', '(?:1[0-9]{2}0|20[0-9]0)', (s) => s.slice(0, 3)),
   ];
   for (const b of builtins) lists.set(b.name, b);

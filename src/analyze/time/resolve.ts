@@ -8,6 +8,7 @@ import { addDays, addMonths, addWeeks, getISODay, getISOWeek, getISOWeekYear } f
  *   WD(n)             the weekday n (1 = Monday) before/after the anchor, by tense (`am Donnerstag`)
  *   DAY               the last day mentioned (for clock times: `um 20.30 Uhr`), else the anchor's day
  *   HOL(year,spec)    a holiday: spec `MM-DD` or `E+n` (days from Easter Sunday); year may be UNDEF
+ *   MDAY(dd)          day dd of the month last mentioned (`am 3.`)
  *   WE                the weekend of the anchor's week, or the one before in past tense
  *   CENT(d)           the decade d of the anchor's century, or of the one before (`die 80er Jahre`)
  */
@@ -218,6 +219,12 @@ export function resolveValue(template: string, ctx: ResolveContext): string {
   v = v.replace(/REL\((\w+),([+-]?[0-9.X]+)\)/g, (_m, unit: string, off: string) => rel(unit, off.replace('X', '0.5'), ctx));
   v = v.replace(/WD\((\d)(?:,([+-]))?\)/g, (_m, n: string, dir?: string) => weekday(Number(n), dir, ctx));
   v = v.replace(/^WE$/, () => weekend(ctx));
+  // a day of the month alone (`am 3.`): the month of the last day mentioned, else of the anchor
+  v = v.replace(/^MDAY\((\d{2})\)$/, (_m, d: string) => {
+    const base = parseAnchor(ctx.lastDay) ?? ctx.anchor;
+    if (!base || base.m === undefined) return `XXXX-XX-${d}`;
+    return `${pad4(base.y)}-${pad2(base.m)}-${d}`;
+  });
   v = v.replace(/CENT\((\d)\)/g, (_m, d: string) => {
     const a = ctx.anchor;
     if (!a) return `XX${d}`;

@@ -28,6 +28,9 @@ export interface Tagger {
   loneDigitRules: number[];
   /** The same by the length of the number (a lone 4-digit number can only be a year). */
   loneByLength: Map<number, number[]>;
+  /** Number rules that look back to a word before a space (`am 3.`), or to a mark (`1912/13`). */
+  afterSpace: number[];
+  afterMark: number[];
   loneSet: Set<number>;
   wordCache: Map<string, WordInfo>;
   /** Lower-cased first two letters of two-letter first words, first three of longer ones (as char codes), to skip other words without slicing them. */
@@ -82,9 +85,19 @@ export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]):
       loneByLength.set(sample.length, l);
     }
   }
-  const loneDigitRules = [...new Set([...loneByLength.values()].flat())];
+  // rules that begin by looking back (`(?<=am )%day\.`) depend on what precedes, not on the next
+  // word: tried at every number after a space, or after punctuation, as their look-behind ends
+  const afterSpace: number[] = [];
+  const afterMark: number[] = [];
+  for (const i of digitFirst) {
+    const src = rules[i]!.source;
+    if (!src.startsWith('(?<=')) continue;
+    const close = src.indexOf(')%');
+    (close > 0 && src[close - 1] === ' ' ? afterSpace : afterMark).push(i);
+  }
+  const loneDigitRules = [...new Set([...[...loneByLength.values()].flat(), ...afterSpace, ...afterMark])];
   return {
-    lists, rules, byFirst, byWord, digitFirst, digitSet, loneDigitRules, loneByLength, loneSet: new Set(loneDigitRules),
+    lists, rules, byFirst, byWord, digitFirst, digitSet, loneDigitRules, loneByLength, afterSpace, afterMark, loneSet: new Set(loneDigitRules),
     wordCache: new Map(), starts2, starts3, starts4,
   };
 }
@@ -243,6 +256,8 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
       let digitsOnly = true;
       for (let k = start; k < i; k++) { const d = text.charCodeAt(k); if (d < 48 || d > 57) { digitsOnly = false; break; } }
       if (digitsOnly) for (const r of tagger.loneByLength.get(i - start) ?? NO_RULES) tryRule(r, start);
+      const before = start > 0 ? text.charCodeAt(start - 1) : 10;
+      for (const r of before === 32 || before === 10 || before === 9 || before === 160 ? tagger.afterSpace : tagger.afterMark) tryRule(r, start);
       const next = peek(i, true);
       if (next === undefined) continue;
       for (const r of tagger.digitFirst) if (!tagger.loneSet.has(r) && couldContinue(r, next)) tryRule(r, start);
