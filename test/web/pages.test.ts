@@ -128,6 +128,11 @@ test('timeline draws events on an axis and opens their evidence on click', async
   await page.locator('.vis-item .vis-item-content').first().click();
   await page.waitForSelector('#evidence-panel blockquote');
   assert.match(page.url(), /[?&]event=/, 'selection is kept in the URL');
+  // Without a mouse: the chronological list under the axis leads to the same evidence.
+  await page.locator('ol.events a').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/events\//);
+  assert.ok((await page.locator('.evidence blockquote').count()) >= 1);
   noProblems('/timeline');
 });
 
