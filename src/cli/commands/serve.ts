@@ -47,6 +47,10 @@ export function register(program: Command): void {
   addServeOptions(cmd);
   addDbOption(cmd);
   cmd.action(async (opts: ServeCliOptions) => {
+    // Check the options before opening the store (an embedded store allows one process only).
+    if (opts.allowWrite && !(opts.token ?? process.env.CHRONIK_TOKEN)) {
+      throw new CliError('--allow-write needs a token (--token or CHRONIK_TOKEN)');
+    }
     const db = await openFromOptions(opts);
     try {
       await serveUntilStopped(db, opts);
