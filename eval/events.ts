@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     writeFileSync(join(ROOT, 'eval/results/events.json'), JSON.stringify(result, null, 2) + '\n');
   }
   if (process.env.CHRONIK_EVENTS_DEBUG) {
-    for (const { s, a } of pairs) console.error(`${a ? (a.gold.type === s.type ? 'OK ' : 'TY ') + a.gold.id : 'FP   '} ${s.type} ${s.dateValue} ${s.actors.join('+')} > ${s.recipients.join('+')} @${s.place} | ${s.evidence[0]?.sentence.slice(0, 100)}`);
+    for (const { s, a } of pairs) console.error(`${a ? (a.gold.type === s.type ? 'OK ' : 'TY ') + a.gold.id : 'FP   '} ${s.type}/${s.mode ?? '-'}/${a?.gold.mode ?? '-'} ${s.dateValue} ${s.actors.join('+')} > ${s.recipients.join('+')} @${s.place} | ${s.evidence[0]?.sentence.slice(0, 100)}`);
     for (const g of gold) if (!goldFound.has(g.id)) console.error(`MISS ${g.id} ${g.type} ${g.date} ${g.actors.join('+')} > ${g.recipients.join('+')} | ${g.mentions.find((m) => m.where !== 'title')?.sentence.slice(0, 100)}`);
   }
 }

@@ -54,5 +54,6 @@ test('CONSULT mode from where the meeting was: third country → third-party, on
   assert.equal(consultMode(null, 'Abu Dhabi', ['Donald Trump', 'Wladimir Putin'], c), 'third-party');
   assert.equal(consultMode(null, 'Moskau', ['Donald Trump', 'Wladimir Putin'], c), 'visit');
   assert.equal(consultMode('phone', 'Moskau', ['Donald Trump', 'Wladimir Putin'], c), 'phone');
+  assert.equal(consultMode('visit', 'Abu Dhabi', ['Donald Trump', 'Wladimir Putin'], c), 'third-party');
   assert.equal(consultMode(null, null, ['Donald Trump'], c), null);
 });

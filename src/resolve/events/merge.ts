@@ -223,7 +223,8 @@ export function clusterMentions(ms: readonly MergeMention[]): MergeMention[][] {
 
 /** Where a meeting took place relative to its sides: PLOVER's CONSULT modes `visit` and `third-party`. */
 export function consultMode(mode: string | null, place: string | null, participants: readonly string[], countryOf: (name: string) => string[]): string | null {
-  if (mode === 'phone' || mode === 'visit' || !place) return mode;
+  // Where it happened outranks the trigger word (`empfing` by a third-country host is no visit).
+  if (mode === 'phone' || !place) return mode;
   const at = countryOf(place);
   const sides = new Set(participants.flatMap(countryOf));
   if (at.length === 0 || sides.size === 0) return mode;
