@@ -6,7 +6,7 @@ import { articlePage, articlesPage } from './pages/article.js';
 import { entitiesPage, entityPage } from './pages/entity.js';
 import { overviewPage } from './pages/overview.js';
 import { searchPage, searchParamsFrom } from './pages/search.js';
-import { storyPage } from './pages/story.js';
+import { storiesPage, storyPage } from './pages/story.js';
 import { eventPage, timelineFilterFrom, timelinePage } from './pages/timeline.js';
 
 const send = (c: Context, body: SafeHtml, status: 200 | 404 = 200, headers: Record<string, string> = {}) =>
@@ -29,6 +29,7 @@ export function mountPages(app: Hono, db: Queryable): void {
     const r = await eventPage(db, c.req.param('id'));
     return send(c, r.body, r.status);
   });
+  app.get('/stories', async (c) => send(c, await storiesPage(db, { page: pageNo(c.req.query('page')) })));
   app.get('/stories/:id', async (c) => {
     const r = await storyPage(db, c.req.param('id'));
     return send(c, r.body, r.status, { 'Content-Security-Policy': CSP_INLINE_STYLES });

@@ -18,7 +18,7 @@ after(async () => {
 
 test('every page of an empty store shows an empty state that says how to ingest', async () => {
   const app = createApp(store.db);
-  for (const path of ['/', '/timeline', '/entities', '/articles', '/search?q=Gipfel']) {
+  for (const path of ['/', '/timeline', '/entities', '/articles', '/stories', '/search?q=Gipfel']) {
     const res = await app.request(path);
     assert.equal(res.status, 200, path);
     assert.match(res.headers.get('content-type') ?? '', /text\/html/);

@@ -41,6 +41,7 @@ for (const driver of DRIVERS) {
         ['/timeline', /Zeitleiste/],
         ['/entities', /Entitäten/],
         ['/articles', /Artikel/],
+        ['/stories', /Stories/],
         [`/articles/${encodeURIComponent(article)}`, /class="text"/],
         ['/search?q=Gipfel&lang=de', /class="hits"/],
         ['/api/stories', /"items"/],

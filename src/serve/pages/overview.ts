@@ -44,7 +44,8 @@ export async function overviewPage(db: Queryable): Promise<SafeHtml> {
   <input id="q2" name="q" type="search" placeholder="z. B. Waffenruhe, Gipfel, Istanbul">
   <button type="submit">Suchen</button>
 </form>
-<section aria-labelledby="h-stories"><h2 id="h-stories">Stories, neueste Aktivität zuerst</h2>${storyList}</section>
+<section aria-labelledby="h-stories"><h2 id="h-stories">Stories, neueste Aktivität zuerst</h2>${storyList}
+${stories.total > stories.items.length ? html`<p><a href="/stories?page=2">Ältere Stories (alle ${num(stories.total)})</a></p>` : ''}</section>
 <section aria-labelledby="h-recent"><h2 id="h-recent">Neueste Artikel</h2>
 <ul class="articles">${recent.items.map((a) => articleRow(a))}</ul>
 <p><a href="/articles">Alle ${num(recent.total)} Artikel</a></p></section>`,

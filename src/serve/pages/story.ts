@@ -1,9 +1,9 @@
 import type { Queryable } from '../../store/db.js';
-import { articleRow, enc, entityLink, eventRow, num } from '../components.js';
+import { articleRow, enc, entityLink, eventRow, num, pager } from '../components.js';
 import { html, type SafeHtml } from '../html.js';
-import { dateRange, notFound, page } from '../layout.js';
-import { getStory, STORY_ARTICLES_LIMIT } from '../queries/stories.js';
-import { barChart, fillDays } from '../svg.js';
+import { dateRange, emptyState, notFound, page } from '../layout.js';
+import { getStory, listStories, STORY_ARTICLES_LIMIT } from '../queries/stories.js';
+import { barChart, fillDays, sparkline } from '../svg.js';
 
 export async function storyPage(db: Queryable, id: string): Promise<{ status: 200 | 404; body: SafeHtml }> {
   const s = await getStory(db, id);
@@ -33,4 +33,25 @@ ${s.events.length ? html`<div id="evidence-panel" aria-live="polite"><p class="n
 </aside></div>`,
     }),
   };
+}
+
+/** All stories, newest activity first, a page at a time (the overview shows the first ones). */
+export async function storiesPage(db: Queryable, q: { page?: number }): Promise<SafeHtml> {
+  const size = 50;
+  const pageNo = Math.max(1, q.page ?? 1);
+  const list = await listStories(db, { limit: size, offset: (pageNo - 1) * size });
+  if (list.total === 0) {
+    return page({ title: 'Stories', nav: 'overview', body: html`<h1>Stories</h1>${emptyState('Noch keine Stories')}` });
+  }
+  return page({
+    title: 'Stories',
+    nav: 'overview',
+    body: html`<h1>Stories</h1><p class="meta">${num(list.total)} Stories, neueste Aktivität zuerst</p>
+<ol class="stories" start="${(pageNo - 1) * size + 1}">${list.items.map(
+      (s) => html`<li><a href="/stories/${enc(s.id)}">${s.label}</a>
+  <span class="meta">${dateRange(s.from, s.to)} · ${s.articles} Artikel · ${s.sources} Quellen</span>
+  ${sparkline(fillDays(s.activity), `Aktivität ${s.label}`)}</li>`,
+    )}</ol>
+${pager('/stories', {}, pageNo, size, list.total)}`,
+  });
 }
