@@ -98,7 +98,7 @@ export function loadRules(dir: string, lists: Map<string, PatternList>): TimeRul
 }
 
 /** Lower-case literal words of a pattern or list form (character classes like `[Jj]` read as one letter). */
-function literalWords(src: string): string[] {
+export function literalWords(src: string): string[] {
   const plain = src.replace(/\[([A-ZÄÖÜ])([a-zäöü])\]/g, (_m, _u: string, l: string) => l).replace(/%[a-z0-9]+(#\d)?/g, ' ')
     // an optional letter ends the literal word (`Jahre?n?` starts `Jahr`)
     .replace(/\p{L}\?/gu, ' ');

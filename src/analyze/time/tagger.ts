@@ -2,7 +2,7 @@ import type { Sentence, Span, TimeExpression, TimexType } from '../../model/inde
 import { paths } from '../../paths.js';
 import { join } from 'node:path';
 import { loadLists, type PatternList } from './lists.js';
-import { loadRules, ruleFirstWords, ruleTriggers, type TimeRule } from './rules.js';
+import { literalWords, loadRules, ruleFirstWords, ruleTriggers, type TimeRule } from './rules.js';
 import { parseAnchor, resolveValue, type Anchor, type ResolveContext } from './resolve.js';
 import { sentenceSpans, tenseAt } from './tense.js';
 
@@ -28,8 +28,8 @@ export interface Tagger {
   loneDigitRules: number[];
   /** The same by the length of the number (a lone 4-digit number can only be a year). */
   loneByLength: Map<number, number[]>;
-  /** Number rules that look back to a word before a space (`am 3.`), or to a mark (`1912/13`). */
-  afterSpace: number[];
+  /** Number rules that look back to a word before a space (`am 3.`), by that word; or to a mark (`1912/13`). */
+  afterSpace: Map<string, number[]>;
   afterMark: number[];
   loneSet: Set<number>;
   wordCache: Map<string, WordInfo>;
@@ -87,15 +87,18 @@ export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]):
   }
   // rules that begin by looking back (`(?<=am )%day\.`) depend on what precedes, not on the next
   // word: tried at every number after a space, or after punctuation, as their look-behind ends
-  const afterSpace: number[] = [];
+  const afterSpace = new Map<string, number[]>();
   const afterMark: number[] = [];
   for (const i of digitFirst) {
     const src = rules[i]!.source;
     if (!src.startsWith('(?<=')) continue;
     const close = src.indexOf(')%');
-    (close > 0 && src[close - 1] === ' ' ? afterSpace : afterMark).push(i);
+    if (close > 0 && src[close - 1] === ' ') {
+      // keyed by the words the look-behind allows (`um`, `ab`, `am` …)
+      for (const w of literalWords(src.slice(0, close))) addTo(afterSpace, w, i);
+    } else afterMark.push(i);
   }
-  const loneDigitRules = [...new Set([...[...loneByLength.values()].flat(), ...afterSpace, ...afterMark])];
+  const loneDigitRules = [...new Set([...[...loneByLength.values()].flat(), ...[...afterSpace.values()].flat(), ...afterMark])];
   return {
     lists, rules, byFirst, byWord, digitFirst, digitSet, loneDigitRules, loneByLength, afterSpace, afterMark, loneSet: new Set(loneDigitRules),
     wordCache: new Map(), starts2, starts3, starts4,
@@ -182,7 +185,7 @@ function wordInfo(w: string, tagger: Tagger): WordInfo {
   const any = new Uint8Array(tagger.rules.length);
   for (const r of rulesByPrefix(lw, tagger.byWord, tagger.byWord)) any[r] = 1;
   const info = { first: rulesByPrefix(lw, tagger.byFirst, tagger.byWord), any, weak: WEAK.has(lw) };
-  if (tagger.wordCache.size > 100_000) tagger.wordCache.clear();
+  if (tagger.wordCache.size > 400_000) tagger.wordCache.clear();
   tagger.wordCache.set(w, info);
   return info;
 }
@@ -257,7 +260,16 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
       for (let k = start; k < i; k++) { const d = text.charCodeAt(k); if (d < 48 || d > 57) { digitsOnly = false; break; } }
       if (digitsOnly) for (const r of tagger.loneByLength.get(i - start) ?? NO_RULES) tryRule(r, start);
       const before = start > 0 ? text.charCodeAt(start - 1) : 10;
-      for (const r of before === 32 || before === 10 || before === 9 || before === 160 ? tagger.afterSpace : tagger.afterMark) tryRule(r, start);
+      if (before === 32 || before === 10 || before === 9 || before === 160) {
+        let e = start - 1;
+        while (e > 0 && !WORD[text.charCodeAt(e)]) e--;
+        let b = e;
+        while (b > 0 && WORD[text.charCodeAt(b - 1)]) b--;
+        const prev = e - b < 6 ? tagger.afterSpace.get(text.slice(b, e + 1).toLowerCase()) : undefined;
+        if (prev) for (const r of prev) tryRule(r, start);
+      } else if (!WORD[before]) {
+        for (const r of tagger.afterMark) tryRule(r, start);
+      }
       const next = peek(i, true);
       if (next === undefined) continue;
       for (const r of tagger.digitFirst) if (!tagger.loneSet.has(r) && couldContinue(r, next)) tryRule(r, start);
