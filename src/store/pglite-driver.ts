@@ -1,9 +1,18 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, Row } from './db.js';
+import { lockStoreDir } from './dir-lock.js';
 
 /** Embedded PostgreSQL in a data directory; `memory://` keeps it in memory (tests). */
 export async function openPglite(dataDir: string): Promise<Db> {
-  const pg = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  const memory = dataDir === 'memory://';
+  const release = memory ? () => {} : lockStoreDir(dataDir);
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(memory ? undefined : dataDir);
+  } catch (err) {
+    release();
+    throw err;
+  }
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
     async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       const res = await q.query<T>(sql, params as unknown[]);
@@ -18,6 +27,12 @@ export async function openPglite(dataDir: string): Promise<Db> {
       await pg.exec(sql);
     },
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        release();
+      }
+    },
   };
 }

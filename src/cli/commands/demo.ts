@@ -9,6 +9,7 @@ import { articleStats, listArticles } from '../../store/articles.js';
 import { CliError } from '../errors.js';
 import { formatTable } from '../format.js';
 import { openFromOptions, type DbOptions } from '../options.js';
+import { storeDirHolder } from '../../store/dir-lock.js';
 import { listStories } from '../../store/stories.js';
 import { ARTICLE_COLUMNS } from './articles.js';
 import { entitiesJson } from './entities.js';
@@ -81,6 +82,8 @@ function freshDemoDir(dir: string): void {
     if (entries.length > 0 && !entries.includes(MARKER)) {
       throw new CliError(`${dir} exists and is not a Chronik demo store; choose another --db`);
     }
+    const holder = storeDirHolder(dir);
+    if (holder !== null) throw new CliError(`${dir} is in use by process ${holder} (a running demo?); stop it or choose another --db`);
     rmSync(dir, { recursive: true, force: true });
   }
   mkdirSync(dir, { recursive: true });
