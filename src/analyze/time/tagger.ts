@@ -224,7 +224,11 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     while (start < end && /\s/.test(text[start]!)) start++;
     out.push({ start, end, rule, groups: m.groups ?? {}, order });
+    if (end > coverEnd) coverEnd = end;
   };
+  // Words inside a match found at an earlier word are not tried again: the earlier, longer
+  // match is the one that will be kept (rules are written so that the longest form starts first).
+  let coverEnd = 0;
   const n = text.length;
   // The rules a later word may be part of: null for a number, undefined at the end of the text.
   // Single letters (`v.` in `v. Chr.`) are skipped; with skipWeak, function words are too.
@@ -252,6 +256,7 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
     if (!WORD[text.charCodeAt(i)]) { i++; continue; }
     const start = i;
     while (i < n && WORD[text.charCodeAt(i)]) i++;
+    if (start < coverEnd) continue;
     const c = text.charCodeAt(start);
     if (c >= 48 && c <= 57) {
       // a number: the rules that match a bare number, and those the next word continues
