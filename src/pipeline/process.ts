@@ -55,25 +55,34 @@ export async function workerProcessor(count: number): Promise<Processor> {
     fromSource
       ? new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), { workerData: { entry: entry.href } })
       : new Worker(entry);
-  const workers: { w: Worker; busy: number }[] = [];
-  const jobs = new Map<number, Job>();
+  interface Slot {
+    w: Worker;
+    jobs: Map<number, Job>;
+    alive: boolean;
+  }
+  const workers: Slot[] = [];
+  let stopped: string | null = null;
+  let closing = false;
   let next = 0;
+  /** A dead worker fails its outstanding documents; the ingest goes on with the others. */
+  const retire = (slot: Slot, reason: string): void => {
+    if (!slot.alive) return;
+    slot.alive = false;
+    stopped = reason;
+    for (const job of slot.jobs.values()) job.resolve({ origin: job.origin, reason: `analysis worker: ${reason}` });
+    slot.jobs.clear();
+  };
   for (let i = 0; i < count; i++) {
-    const w = spawn();
-    const slot = { w, busy: 0 };
-    w.on('message', (m: { id?: number; result: DocResult }) => {
+    const slot: Slot = { w: spawn(), jobs: new Map(), alive: true };
+    slot.w.on('message', (m: { id?: number; result: DocResult }) => {
       if (typeof m.id !== 'number') return; // the start-up handshake
-      const job = jobs.get(m.id);
-      jobs.delete(m.id);
-      slot.busy--;
+      const job = slot.jobs.get(m.id);
+      slot.jobs.delete(m.id);
       job?.resolve(m.result);
     });
-    w.on('error', (err) => {
-      // A crashed worker fails its outstanding jobs; the ingest goes on with the others.
-      for (const [id, job] of jobs) {
-        jobs.delete(id);
-        job.resolve({ origin: job.origin, reason: `analysis worker: ${oneLine(err)}` });
-      }
+    slot.w.on('error', (err) => retire(slot, oneLine(err)));
+    slot.w.on('exit', (code) => {
+      if (!closing) retire(slot, `exited with code ${code}`);
     });
     workers.push(slot);
   }
@@ -89,21 +98,29 @@ export async function workerProcessor(count: number): Promise<Processor> {
         }),
     ),
   ).catch(async (err: unknown) => {
+    closing = true;
     await Promise.all(workers.map((s) => s.w.terminate()));
     throw err;
   });
   return {
     parallelism: count,
     process(raw) {
-      const slot = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+      const live = workers.filter((s) => s.alive);
+      if (live.length === 0) return Promise.resolve({ origin: raw.origin, reason: `analysis worker: ${stopped ?? 'stopped'}` });
+      const slot = live.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
       const id = next++;
-      slot.busy++;
       return new Promise<DocResult>((resolve) => {
-        jobs.set(id, { resolve, origin: raw.origin });
-        slot.w.postMessage({ id, raw });
+        slot.jobs.set(id, { resolve, origin: raw.origin });
+        try {
+          slot.w.postMessage({ id, raw });
+        } catch (err) {
+          slot.jobs.delete(id);
+          resolve({ origin: raw.origin, reason: `analysis worker: ${oneLine(err)}` });
+        }
       });
     },
     async close() {
+      closing = true;
       await Promise.all(workers.map((s) => s.w.terminate()));
     },
   };
