@@ -38,6 +38,8 @@ export interface Tagger {
   starts3: Set<number>;
   /** For words of six letters or more: their first four letters must begin a first word (or a number-word compound). */
   starts4: Set<number>;
+  /** The same for any word of any rule (for the next-word test). */
+  anyStarts: { s2: Set<number>; s3: Set<number>; s4: Set<number> };
 }
 
 function addTo(map: Map<string, number[]>, w: string, i: number): void {
@@ -72,6 +74,13 @@ export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]):
     if (w.length >= 4) starts4.add(quad(w));
     if (w.length === 3) for (const c of adjInitials) starts4.add(quad(w + c));
   }
+  const anyStarts = { s2: new Set<number>(), s3: new Set<number>(), s4: new Set<number>() };
+  for (const w of byWord.keys()) {
+    if (w.length === 2) anyStarts.s2.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
+    else anyStarts.s3.add((w.charCodeAt(0) * 65536 + w.charCodeAt(1)) * 65536 + w.charCodeAt(2));
+    if (w.length >= 4) anyStarts.s4.add(quad(w));
+    if (w.length === 3) for (const c of adjInitials) anyStarts.s4.add(quad(w + c));
+  }
   // which rules match a bare number by themselves, by its length: found by trying them on a few
   const loneByLength = new Map<number, number[]>();
   for (const sample of ['1939', '12', '7']) {
@@ -101,7 +110,7 @@ export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]):
   const loneDigitRules = [...new Set([...[...loneByLength.values()].flat(), ...[...afterSpace.values()].flat(), ...afterMark])];
   return {
     lists, rules, byFirst, byWord, digitFirst, digitSet, loneDigitRules, loneByLength, afterSpace, afterMark, loneSet: new Set(loneDigitRules),
-    wordCache: new Map(), starts2, starts3, starts4,
+    wordCache: new Map(), starts2, starts3, starts4, anyStarts,
   };
 }
 
@@ -191,6 +200,21 @@ function wordInfo(w: string, tagger: Tagger): WordInfo {
 }
 
 const NO_RULES: readonly number[] = [];
+/** The next-word set of a word no rule contains. */
+const NOTHING = new Uint8Array(0);
+
+/** Cheap test on a word's first letters (no string made): may it be a word of some rule? */
+function mayBeIn(text: string, start: number, end: number, st: { s2: Set<number>; s3: Set<number>; s4: Set<number> }): boolean {
+  const len = end - start;
+  const c0 = LOWER[text.charCodeAt(start)]!;
+  const c1 = LOWER[text.charCodeAt(start + 1)]!;
+  const pair = c0 * 65536 + c1;
+  if (len < 6) return st.s2.has(pair) || (len >= 3 && st.s3.has(pair * 65536 + LOWER[text.charCodeAt(start + 2)]!));
+  const c2 = LOWER[text.charCodeAt(start + 2)]!;
+  const c3 = LOWER[text.charCodeAt(start + 3)]!;
+  if (c0 >= 1024 || c1 >= 1024 || c2 >= 1024 || c3 >= 1024) return true;
+  return st.s4.has(((c0 * 1024 + c1) * 1024 + c2) * 1024 + c3);
+}
 const shortCache = new Map<number, WordInfo>();
 let shortCacheOwner: Tagger | null = null;
 
@@ -242,6 +266,7 @@ function findCandidates(text: string, tagger: Tagger): Candidate[] {
       const c = text.charCodeAt(start);
       if (c >= 48 && c <= 57) return null;
       if (i - start < 2) continue;
+      if (!mayBeIn(text, start, i, tagger.anyStarts)) return NOTHING;
       const info = infoAt(text, start, i, tagger);
       if (skipWeak && info.weak) continue;
       return info.any;
