@@ -218,6 +218,7 @@ async function main(): Promise<void> {
     ['timeline (entity filter)', entity ? `/timeline?entity=${enc(entity.id)}` : null],
     ['api timeline', '/api/timeline'],
     ['event', event ? `/events/${enc(event.id)}` : null],
+    ['stories', '/stories'],
     ['story', story ? `/stories/${enc(story.id)}` : null],
     ['entities', '/entities'],
     ['entity', entity ? `/entities/${enc(entity.id)}` : null],
