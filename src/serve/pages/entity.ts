@@ -2,7 +2,7 @@ import type { Queryable } from '../../store/db.js';
 import { articleRow, enc, eventRow, num, pager } from '../components.js';
 import { html, qs, type SafeHtml } from '../html.js';
 import { emptyState, notFound, page } from '../layout.js';
-import { CO_MENTION_WINDOW, countEntities, entitiesReady, getEntity, listEntities } from '../queries/entities.js';
+import { CO_MENTION_WINDOW, ENTITY_EVENTS, countEntities, entitiesReady, getEntity, listEntities } from '../queries/entities.js';
 import { barChart, fillMonths, network } from '../svg.js';
 
 const TYPES: [string, string][] = [
@@ -36,7 +36,8 @@ ${e.roles.length ? html`<section><h2>Rollen</h2><ul>${e.roles.map((r) => html`<l
         ? html`${network({ id: e.id, name: e.name, type: e.type, count: e.mentions }, e.coMentioned, e.coMentionLinks)}
 <ul class="chips">${e.coMentioned.map((o) => html`<li><a class="ent ty-${o.type}" href="/entities/${enc(o.id)}">${o.name}</a> <span class="meta">${o.count}</span></li>`)}</ul>`
         : html`<p class="note">Keine gemeinsamen Erwähnungen.</p>`}</section>
-<section><h2>Ereignisse</h2>${e.events.length ? html`<ol class="events">${e.events.map(eventRow)}</ol>` : html`<p class="note">Keine Ereignisse mit dieser Entität.</p>`}</section>
+<section><h2>Ereignisse</h2>${e.events.length >= ENTITY_EVENTS ? html`<p class="meta">Die letzten ${ENTITY_EVENTS}; alle auf der <a href="/timeline?entity=${enc(e.id)}">Zeitleiste</a>.</p>` : ''}
+${e.events.length ? html`<ol class="events">${e.events.map(eventRow)}</ol>` : html`<p class="note">Keine Ereignisse mit dieser Entität.</p>`}</section>
 </div><aside class="side">
 <section><h2>Schreibweisen</h2><ul>${e.aliases.map((a) => html`<li>${a.alias} <span class="meta">${a.count}×</span></li>`)}</ul></section>
 <section><h2>Neueste Artikel</h2><ul class="articles">${e.recentArticles.map((a) => articleRow(a))}</ul></section>

@@ -99,6 +99,8 @@ function rolesOf(kbId: string | null): { roles: EntityRole[]; description: strin
  * the page stays fast for entities in tens of thousands of articles.
  */
 export const CO_MENTION_WINDOW = 300;
+/** Events an entity page lists (the latest; the timeline filtered by the entity has them all). */
+export const ENTITY_EVENTS = 200;
 const RECENT_ARTICLES = `SELECT a.id AS article_id FROM articles a
   WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = $1)
   ORDER BY a.published_sort DESC NULLS LAST, a.seq DESC LIMIT ${CO_MENTION_WINDOW}`;
@@ -138,7 +140,7 @@ export async function getEntity(db: Queryable, id: string): Promise<EntityDetail
     mentionsOverTime: months,
     coMentioned: co,
     coMentionLinks: links,
-    events: await eventsOfEntity(db, [r.name]),
+    events: await eventsOfEntity(db, [r.name], ENTITY_EVENTS),
     recentArticles: recent.map(toSummary) as ArticleSummary[],
   };
 }

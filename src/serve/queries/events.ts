@@ -162,13 +162,14 @@ export async function eventsOfArticles(db: Queryable, where: string, params: unk
   return rows.map(toEvent);
 }
 
-/** Merged events an entity (by its canonical names) takes part in. */
-export async function eventsOfEntity(db: Queryable, who: string[]): Promise<TimelineEvent[]> {
+/** Merged events an entity (by its canonical names) takes part in, the latest `limit`, by date. */
+export async function eventsOfEntity(db: Queryable, who: string[], limit = 200): Promise<TimelineEvent[]> {
   if (!(await eventsReady(db)) || who.length === 0) return [];
   const params: unknown[] = [];
   const rows = await db.query<EventRow>(
-    `${LIST_SELECT} WHERE ${participantSql(params, who)} ORDER BY e.date_lo, e.date_value, e.id LIMIT 1000`,
+    `${LIST_SELECT} WHERE ${participantSql(params, who)}
+      ORDER BY e.date_lo DESC NULLS LAST, e.date_value DESC, e.id DESC LIMIT ${Math.min(Math.max(limit, 1), 1000)}`,
     params,
   );
-  return rows.map(toEvent);
+  return rows.map(toEvent).reverse();
 }
