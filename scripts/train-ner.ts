@@ -7,7 +7,7 @@
  *
  * Options: --epochs N, --seed N, --extra a,b (smartdata,ler,mobie,newseye,europeana),
  * --no-clusters, --no-gazetteer, --no-rich, --no-augment, --no-train-names, --window 1|2, --gnad (add 10kGNAD text to cluster induction),
- * --prune X, --out FILE, --seeds N (average the weights of N models trained on different shuffles).
+ * --prune X, --out FILE, --only-fold K (CV), --seeds N (average the weights of N models trained on different shuffles).
  * GermEval 2014 dev (the held-out test set) is never read here.
  */
 import { createHash } from 'node:crypto';
@@ -40,7 +40,7 @@ const fast = flag('--fast');
 const epochs = Number(opt('--epochs', fast ? '3' : '8'));
 const seed = Number(opt('--seed', '1'));
 /** Models trained on different shuffles (seed, seed+1, …) whose weights are averaged. */
-const seeds = Number(opt('--seeds', '1'));
+const seeds = Number(opt('--seeds', '3'));
 const extras = opt('--extra', fast ? '' : 'smartdata').split(',').filter(Boolean);
 const config: FeatureConfig = {
   clusters: !flag('--no-clusters'),
@@ -158,7 +158,9 @@ if (flag('--cv')) {
   const k = Number(opt('--folds', '5'));
   const use = Number(opt('--use-folds', String(k)));
   const perEpoch: number[][] = [];
+  const only = opt('--only-fold', '');
   for (let fold = 0; fold < use; fold++) {
+    if (only !== '' && fold !== Number(only)) continue;
     const test = germeval.filter((_, i) => i % k === fold);
     const train = [...germeval.filter((_, i) => i % k !== fold), ...extras.flatMap((e) => extraData[e]!)];
     const lx = trainingLexicons(train);
@@ -195,6 +197,11 @@ const lx = trainingLexicons(train);
 const models = [];
 for (let k = 0; k < seeds; k++) {
   models.push(foldDomains(trainPerceptron(train, lexiconFrom(clusters, lx.runtime), { epochs, seed: seed + k, config, log, lexiconOf: lx.lexiconOf }), Object.keys(EXTRA)));
+  if (flag('--write-each') && k + 1 < seeds) {
+    const partial = out.replace(/\.json\.gz$/, `.seeds${k + 1}.json.gz`);
+    writeFileSync(partial, toArtifact(averageModels(models), prune, clusters, lx.runtime, { seeds: k + 1 }).gz);
+    log(`wrote ${partial}`);
+  }
 }
 const model = averageModels(models);
 const seconds = (Date.now() - t0) / 1000;
