@@ -242,12 +242,19 @@ export async function deleteAllEvents(q: Queryable): Promise<void> {
   await q.query('DELETE FROM events');
 }
 
+/** Last calendar day of a year, month or day value (`2025-08` → `2025-08-31`); other values: their first day. */
+function lastDayOf(v: string): string {
+  if (/^\d{4}$/.test(v)) return `${v}-12-31`;
+  if (/^\d{4}-\d{2}$/.test(v)) return new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  return sortDateOf(v) ?? v;
+}
+
 export interface EventFilter {
   /** Canonical or surface name of an actor or recipient (case-insensitive). */
   entity?: string;
   storyId?: string;
   type?: string;
-  /** First calendar day (inclusive) the event may end on / start by. */
+  /** Date bounds (inclusive), any TIMEX3 calendar value: `2025`, `2025-08`, `2025-08-07`. */
   from?: string;
   to?: string;
 }
@@ -273,11 +280,11 @@ export async function listEvents(q: Queryable, f: EventFilter = {}): Promise<Tim
     where.push(`type = $${params.length}`);
   }
   if (f.from) {
-    params.push(f.from);
+    params.push(sortDateOf(f.from) ?? f.from);
     where.push(`(date_hi IS NULL OR date_hi >= $${params.length}::date)`);
   }
   if (f.to) {
-    params.push(f.to);
+    params.push(lastDayOf(f.to));
     where.push(`(date_lo IS NULL OR date_lo <= $${params.length}::date)`);
   }
   if (f.entity) {
@@ -389,14 +396,22 @@ export async function canonicalizeParticipants(q: Queryable): Promise<number> {
   return changed;
 }
 
-/** Events of the given types whose interval comes within `slackDays` of any window (or that have no date). */
-export async function eventsOverlapping(q: Queryable, types: readonly string[], windows: readonly { lo: string; hi: string }[], slackDays = 7): Promise<EventRow[]> {
+/**
+ * Events of the given types whose interval comes within `slackDays` of any window (or that have no
+ * date) and that name one of `names` or happened in one of `places`: the only events a batch's
+ * mentions can join.
+ */
+export async function eventsOverlapping(
+  q: Queryable, types: readonly string[], windows: readonly { lo: string; hi: string }[],
+  names: readonly string[], places: readonly string[], slackDays = 7,
+): Promise<EventRow[]> {
   if (types.length === 0) return [];
   const rows = await q.query<EventDbRow>(
     `${EVENT_SELECT} WHERE type = ANY($1::text[]) AND (date_lo IS NULL OR EXISTS (
        SELECT 1 FROM unnest($2::date[], $3::date[]) AS w(lo, hi)
-        WHERE events.date_lo <= w.hi + $4::int AND events.date_hi >= w.lo - $4::int))`,
-    [[...types], windows.map((w) => w.lo), windows.map((w) => w.hi), slackDays],
+        WHERE events.date_lo <= w.hi + $4::int AND events.date_hi >= w.lo - $4::int))
+       AND (actors ?| $5::text[] OR recipients ?| $5::text[] OR place = ANY($6::text[]))`,
+    [[...types], windows.map((w) => w.lo), windows.map((w) => w.hi), slackDays, [...names], [...places]],
   );
   return rows.map(toEvent);
 }

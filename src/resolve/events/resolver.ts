@@ -83,7 +83,9 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
   await canonicalizeParticipants(db);
   const pending = await unmergedMentions(db);
   if (pending.length === 0) return { mentions: 0, created: 0 };
-  const existing = await eventsOverlapping(db, [...new Set(pending.map((m) => m.type))], windowsOf(pending));
+  const names = new Set(pending.flatMap((m) => [...m.actors, ...m.recipients]));
+  const places = new Set(pending.flatMap((m) => (m.place ? [m.place] : [])));
+  const existing = await eventsOverlapping(db, [...new Set(pending.map((m) => m.type))], windowsOf(pending), [...names], [...places]);
   const members = new Map<string, MentionRow[]>();
   for (const m of await mentionsOfEvents(db, existing.map((e) => e.id))) members.set(m.eventId!, [...(members.get(m.eventId!) ?? []), m]);
   const byType = new Map<string, Cluster[]>();
