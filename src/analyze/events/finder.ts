@@ -278,6 +278,16 @@ function weekdayTense(v: SentenceView, ci: number, t: TimeExpression, value: str
   return value;
 }
 
+/** The clause says `beide Seiten`, `beiden Länder` … (a reference back to two named sides). */
+function bothSidesIn(v: SentenceView, ci: number): boolean {
+  const c = v.clauses[ci];
+  if (!c) return false;
+  for (let k = c.start; k + 1 < c.end; k++) {
+    if ((v.lower(k) === 'beide' || v.lower(k) === 'beiden') && v.lex.words.bothSides.has(v.lower(k + 1))) return true;
+  }
+  return false;
+}
+
 /** The clause states a condition (`falls …`, `Sollte Russland … nicht zustimmen, …`), not an event. */
 function conditional(v: SentenceView, ci: number): boolean {
   const c = v.clauses[ci]!;
@@ -347,6 +357,7 @@ export function addRoleMentions(doc: AnalyzedArticle, lex: Lexicon = lexicon()):
 /** All event mentions of one analysed article, in text order. */
 export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): FoundEvent[] {
   const out: FoundEvent[] = [];
+  let lastPair: number[] | null = null;
   doc.sentences.forEach((_, si) => {
     const v = viewSentence(doc, si, lex);
     const found: FoundEvent[] = [];
@@ -355,6 +366,12 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
         const ev = mentionFor(v, m);
         if (ev) found.push(ev);
       }
+    }
+    // `beide Seiten`/`beide Länder` without a name of their own: the two sides the article last named.
+    for (const e of found) {
+      if (e.actors.length + e.recipients.length > 0 || !lastPair || !bothSidesIn(v, v.clauseOf(e.token))) continue;
+      e.actors = [lastPair[0]!];
+      e.recipients = lastPair.slice(1);
     }
     const isVerb = (x: FoundEvent): boolean => lex.entries.find((y) => y.id === x.entryId)?.pos === 'verb';
     const verbClauses = new Set(found.filter(isVerb).map((e) => v.clauseOf(e.token)));
@@ -390,6 +407,10 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
       return w;
     });
     out.push(...kept.filter((e) => winners.includes(e)));
+    for (const e of winners) {
+      const ps = [...e.actors, ...e.recipients];
+      if (ps.length >= 2) lastPair = ps;
+    }
   });
   return out;
 }

@@ -74,6 +74,8 @@ export interface WordLists {
   weekdays: Set<string>;
   /** Habitual or generic statements (`hatten mehrfach vermittelt`) report no single event. */
   habitual: Set<string>;
+  /** Nouns after `beide` that refer back to the two sides last named (`beide Seiten`, `beide Länder`). */
+  bothSides: Set<string>;
 }
 
 export interface Lexicon {
@@ -116,6 +118,7 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     pastMarkers: set('pastMarkers'),
     weekdays: set('weekdays'),
     habitual: set('habitual'),
+    bothSides: set('bothSides'),
   };
   const verbForms = new Map<string, { entry: TriggerEntry; joined: boolean }[]>();
   const nounForms: { form: string; entry: TriggerEntry }[] = [];
