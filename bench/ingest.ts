@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { components } from '../src/analyze/pipeline.js';
@@ -213,6 +213,7 @@ async function main(): Promise<void> {
       resolvers: corpusResolvers.map((r) => r.name),
     },
     note: 'Measured on a shared machine while other jobs ran; figures vary with the load.',
+    loadAverageAtEnd: loadavg().map((x) => Math.round(x * 10) / 10),
     results,
   };
   mkdirSync(join(packageRoot, 'bench', 'results'), { recursive: true });
