@@ -41,6 +41,49 @@ test('weekdays follow the tense of their sentence', () => {
   assert.equal(one('Vergangenen Montag traten sie zurück.').value, '2025-08-04');
 });
 
+test('weekdays: present tense means the coming day, past tense the one before', () => {
+  // Wednesday 2025-08-20: praesens pro futuro in news; Präteritum and Perfekt look back
+  const wd = (text: string): string => one(text, '2025-08-20').value;
+  assert.equal(wd('Die Außenminister treffen sich am Donnerstag in Genf.'), '2025-08-21');
+  assert.equal(wd('Am Donnerstag beginnt die Konferenz in Bern.'), '2025-08-21');
+  assert.equal(wd('Die Messe öffnet am Montag ihre Tore.'), '2025-08-25');
+  assert.equal(wd('Der Rat soll am Donnerstag entscheiden.'), '2025-08-21');
+  assert.equal(wd('Am Donnerstag will die Ministerin nach Rom reisen.'), '2025-08-21');
+  assert.equal(wd('Die Abstimmung ist für Freitag geplant.'), '2025-08-22');
+  assert.equal(wd('Am Mittwoch tagt der Ausschuss.'), '2025-08-20');
+  assert.equal(wd('Am Donnerstag trafen sich die Minister.'), '2025-08-14');
+  // weak preterites the verb list does not name, in main and subordinate clauses
+  assert.equal(wd('Am Donnerstag verhandelten die Delegationen in Riad.'), '2025-08-14');
+  assert.equal(wd('Wie die Polizei am Montag mitteilte, bleibt die Straße gesperrt.'), '2025-08-18');
+  // Perfekt with haben and with sein, passive Perfekt
+  assert.equal(wd('Die Minister haben sich am Donnerstag getroffen.'), '2025-08-14');
+  assert.equal(wd('Am Donnerstag ist das Treffen ohne Ergebnis zu Ende gegangen.'), '2025-08-14');
+  assert.equal(wd('Er sagt, dass das Treffen am Donnerstag zu Ende gegangen ist.'), '2025-08-14');
+  assert.equal(wd('Der Vertrag ist am Montag unterzeichnet worden.'), '2025-08-18');
+  // adjectives with a preterite's ending are no past tense
+  assert.equal(wd('Am Freitag gibt es regelrechte Staus.'), '2025-08-22');
+  // a narrative without a DCT tells the past: the weekday before its last date
+  assert.deepEqual(values('Am 2. März 1921 tagte der Rat. Am Montag folgt die Abstimmung.', null), ['1921-03-02', '1921-02-28']);
+});
+
+test('day and month without a year: the nearest occurrence unless the tense points far the other way', () => {
+  // Wednesday 2025-08-06: 21 August is 15 days ahead, this year whatever the verb
+  const dm = (text: string): string => one(text, '2025-08-06').value;
+  assert.equal(dm('Der Gipfel soll am 21. August in Genf stattfinden.'), '2025-08-21');
+  assert.equal(dm('Das Treffen sollte am 21. August stattfinden.'), '2025-08-21');
+  assert.equal(dm('Die Präsidenten wollen sich am 21. August treffen.'), '2025-08-21');
+  assert.equal(dm('Die Minister vereinbarten ein Treffen am 21. August.'), '2025-08-21');
+  assert.equal(dm('Ein Treffen am 21. August wurde vereinbart.'), '2025-08-21');
+  assert.equal(dm('Man hat sich auf den 21. August geeinigt.'), '2025-08-21');
+  assert.equal(dm('Am 21. August findet der Gipfel statt.'), '2025-08-21');
+  assert.equal(dm('Am 21. August treffen sich die Präsidenten.'), '2025-08-21');
+  // far enough ahead that only last year fits a past-tense sentence
+  assert.equal(dm('Am 21. Oktober trat der Minister zurück.'), '2024-10-21');
+  assert.equal(dm('Am 21. Oktober tritt der Minister zurück.'), '2025-10-21');
+  // a few days back stays this year even in a future-tense sentence
+  assert.equal(dm('Die Frist vom 2. August soll verlängert werden.'), '2025-08-02');
+});
+
 test('months without a year: past tense this year, future tense next year', () => {
   assert.equal(one('Im März wurde das Gesetz beschlossen.').value, '2025-03');
   assert.equal(one('Im März wird das Gesetz in Kraft treten.').value, '2026-03');

@@ -190,8 +190,10 @@ function weekday(n: number, dir: string | undefined, ctx: ResolveContext): strin
   const diff = n - getISODay(date);
   if (dir === '-') return dayValue(addDays(date, diff < 0 ? diff : diff - 7));
   if (dir === '+') return dayValue(addDays(date, diff > 0 ? diff : diff + 7));
-  // news report what happened: without a future marker the weekday is the last one
-  if (ctx.tense === 'future') return dayValue(addDays(date, diff >= 0 ? diff : diff + 7));
+  // news write the coming days in the present tense (`treffen sich am Donnerstag`: praesens
+  // pro futuro) and what happened in the past tense; a narrative without a DCT tells the past
+  const ahead = ctx.tense === 'future' || (ctx.tense === 'present' && !ctx.narrative);
+  if (ahead) return dayValue(addDays(date, diff >= 0 ? diff : diff + 7));
   return dayValue(addDays(date, diff <= 0 ? diff : diff - 7));
 }
 
