@@ -1,4 +1,4 @@
-import type { EventStatus } from '../model/index.js';
+import { precisionOf, type EventStatus } from '../model/index.js';
 import type { Queryable } from './db.js';
 import { sortDateOf } from './sort-date.js';
 
@@ -242,16 +242,47 @@ export async function deleteAllEvents(q: Queryable): Promise<void> {
   await q.query('DELETE FROM events');
 }
 
-/** Last calendar day of a year, month or day value (`2025-08` → `2025-08-31`); other values: their first day. */
-function lastDayOf(v: string): string {
-  if (/^\d{4}$/.test(v)) return `${v}-12-31`;
-  if (/^\d{4}-\d{2}$/.test(v)) return new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)), 0)).toISOString().slice(0, 10);
-  return sortDateOf(v) ?? v;
+/** Last calendar day a TIMEX3 calendar value covers (`2025-08` → `2025-08-31`, `2025-W32` → its Sunday), or null. */
+export function lastDayOf(v: string): string | null {
+  const first = sortDateOf(v);
+  const p = precisionOf(v);
+  if (!first || !p) return null;
+  const d = new Date(`${first}T00:00:00Z`);
+  const plus = (months: number, days = 0): string =>
+    new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate() + days) - 86_400_000).toISOString().slice(0, 10);
+  switch (p) {
+    case 'minute':
+    case 'hour':
+    case 'day':
+      return first;
+    case 'week':
+      return plus(0, 7);
+    case 'month':
+      return plus(1);
+    case 'quarter':
+    case 'season':
+      return plus(3);
+    case 'half':
+      return plus(6);
+    case 'year':
+      return plus(12);
+  }
+}
+
+/** Whether the calendar interval of `value` overlaps [from, to] (inclusive ISO days; null = open). */
+function inRange(value: string | null, from: string | null, to: string | null): boolean {
+  if (!from && !to) return true;
+  const lo = value ? sortDateOf(value) : null;
+  const hi = value ? lastDayOf(value) : null;
+  if (!lo || !hi) return false;
+  return (!from || hi >= from) && (!to || lo <= to);
 }
 
 export interface EventFilter {
-  /** Canonical or surface name of an actor or recipient (case-insensitive). */
+  /** Canonical or surface name of an actor or recipient (case-insensitive), resolved through entities and their aliases. */
   entity?: string;
+  /** More canonical names `entity` stands for, found by the caller (e.g. in the knowledge base). */
+  entityNames?: readonly string[];
   storyId?: string;
   type?: string;
   /** Date bounds (inclusive), any TIMEX3 calendar value: `2025`, `2025-08`, `2025-08-07`. */
@@ -271,6 +302,22 @@ export interface TimelineEvent extends EventRow {
   evidence: Evidence[];
 }
 
+/**
+ * Canonical names a name as written refers to: entities named or aliased so (case-insensitive) or
+ * with that id, plus the entities their metonymic mentions stand for (`Kreml` → `Russland`).
+ */
+export async function resolveEntityNames(q: Queryable, name: string): Promise<string[]> {
+  const rows = await q.query<{ name: string }>(
+    `WITH hit AS (
+       SELECT e.id, e.name FROM entities e WHERE e.id = $1 OR lower(e.name) = lower($1)
+       UNION SELECT e.id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE lower(a.alias) = lower($1))
+     SELECT name FROM hit
+     UNION SELECT s.name FROM mentions m JOIN hit ON hit.id = m.entity_id JOIN entities s ON s.id = m.stands_for`,
+    [name],
+  );
+  return rows.map((r) => r.name);
+}
+
 /** Merged events with their evidence, sorted by date (undated last), then id. */
 export async function listEvents(q: Queryable, f: EventFilter = {}): Promise<TimelineEvent[]> {
   const where: string[] = [];
@@ -279,18 +326,20 @@ export async function listEvents(q: Queryable, f: EventFilter = {}): Promise<Tim
     params.push(f.type.toUpperCase());
     where.push(`type = $${params.length}`);
   }
-  if (f.from) {
-    params.push(sortDateOf(f.from) ?? f.from);
-    where.push(`(date_hi IS NULL OR date_hi >= $${params.length}::date)`);
-  }
-  if (f.to) {
-    params.push(lastDayOf(f.to));
-    where.push(`(date_lo IS NULL OR date_lo <= $${params.length}::date)`);
-  }
+  // A range applies to the date the event is dated to (from the text or, marked, from publication),
+  // never to its merge-compatibility interval (date_lo/date_hi, which is wide for publication-dated
+  // events); undated events are outside every range.
+  const from = f.from ? sortDateOf(f.from) ?? f.from : null;
+  const to = f.to ? lastDayOf(f.to) ?? f.to : null;
+  if (from || to) where.push('date_value IS NOT NULL');
   if (f.entity) {
+    // The name as written, its canonical entities and what they stand for (`Kreml` → Russland).
+    const names = [...new Set([...(await resolveEntityNames(q, f.entity)), ...(f.entityNames ?? [])])];
     params.push(f.entity.toLowerCase());
-    where.push(`EXISTS (SELECT 1 FROM event_mentions m, jsonb_array_elements(m.actors || m.recipients) p
-      WHERE m.event_id = events.id AND (lower(p->>'name') = $${params.length} OR lower(p->>'text') = $${params.length}))`);
+    const p = params.push(names);
+    where.push(`(actors ?| $${p}::text[] OR recipients ?| $${p}::text[]
+      OR EXISTS (SELECT 1 FROM event_mentions m, jsonb_array_elements(m.actors || m.recipients) p
+      WHERE m.event_id = events.id AND (lower(p->>'name') = $${p - 1} OR lower(p->>'text') = $${p - 1})))`);
   }
   if (f.storyId) {
     params.push(f.storyId);
@@ -300,7 +349,7 @@ export async function listEvents(q: Queryable, f: EventFilter = {}): Promise<Tim
   const rows = (await q.query<EventDbRow>(
     `${EVENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date_lo NULLS LAST, date_hi NULLS LAST, id`,
     params,
-  )).map(toEvent);
+  )).map(toEvent).filter((e) => inRange(e.dateValue, from, to));
   // By the date the event is dated to (not its compatibility interval), undated last.
   const sortKey = (e: EventRow): string => sortDateOf(e.dateValue) ?? '9999-99-99';
   rows.sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.id.localeCompare(b.id));
