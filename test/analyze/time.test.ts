@@ -60,6 +60,10 @@ test('weekdays: present tense means the coming day, past tense the one before', 
   assert.equal(wd('Am Donnerstag ist das Treffen ohne Ergebnis zu Ende gegangen.'), '2025-08-14');
   assert.equal(wd('Er sagt, dass das Treffen am Donnerstag zu Ende gegangen ist.'), '2025-08-14');
   assert.equal(wd('Der Vertrag ist am Montag unterzeichnet worden.'), '2025-08-18');
+  // a verb of saying in another clause dates the saying, not what is said
+  assert.deepEqual(values('Wie der Kreml am Montag mitteilte, findet der Gipfel am Donnerstag statt.', '2025-08-20'), ['2025-08-18', '2025-08-21']);
+  assert.equal(wd('Der Sprecher sagte, man treffe sich am Donnerstag.'), '2025-08-21');
+  assert.equal(wd('Der Sprecher sagte, man habe sich am Donnerstag getroffen.'), '2025-08-14');
   // adjectives with a preterite's ending are no past tense
   assert.equal(wd('Am Freitag gibt es regelrechte Staus.'), '2025-08-22');
   // a narrative without a DCT tells the past: the weekday before its last date

@@ -104,6 +104,8 @@ function markersOf(text: string, sentence: Span): { pos: number; t: Tense }[] {
 }
 
 const CLAUSE_MARK = /[,;:–]/;
+// verbs of saying (preterite) at a marker's position
+const REPORTING = /^(?:sagte|sagten|erklärte|erklärten|teilte|teilten|mitteilte|mitteilten|betonte|betonten|berichtete|berichteten|meldete|meldeten|hieß|bestätigte|bestätigten|kündigte|ankündigte|warnte|forderte)(?![\p{L}])/u;
 
 /**
  * The nearest marker of the expression's own clause (no comma, colon or dash between), else
@@ -116,7 +118,8 @@ export function tenseAt(text: string, sentence: Span, at: Span): Tense {
   for (const { pos, t } of markersOf(text, sentence)) {
     if (pos >= at.start && pos < at.end) continue; // the expression's own words
     const d = pos < at.start ? at.start - pos : pos - at.end;
-    if (!best || d < best.d) best = { d, t };
+    // a verb of saying in another clause dates the saying, not what is said
+    if (!best || d < best.d) best = { d, t: REPORTING.test(text.slice(pos, pos + 12)) ? 'present' : t };
     const between = pos < at.start ? text.slice(pos, at.start) : text.slice(at.end, pos);
     if (!CLAUSE_MARK.test(between) && (!bestInClause || d < bestInClause.d)) bestInClause = { d, t };
   }
