@@ -8,7 +8,10 @@ program
   .name('chronik')
   .description('Turn news articles into a dossier of the story they tell.')
   .version('0.1.0')
-  .showHelpAfterError('(run with --help for usage)')
+  // Parser errors follow the contract too: one line `chronik: reason` on stderr (help stays on stdout).
+  .configureOutput({
+    outputError: (str, write) => write(`chronik: ${str.replace(/^error: /, '').replace(/\s+/g, ' ').trim()} (see chronik --help)\n`),
+  })
   .exitOverride();
 registerAll(program);
 

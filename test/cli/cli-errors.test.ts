@@ -1,0 +1,60 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI from source as a user would (`npx tsx src/cli/main.ts …`, without npx's start-up). */
+function chronik(args: string[], input?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: '', FORCE_COLOR: '0' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'chronik-cli-errors-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Asserts a failed run: non-zero exit, nothing on stdout, exactly one `chronik: …` line on stderr. */
+function assertOneLineError(r: Run, pattern: RegExp): void {
+  assert.notEqual(r.code, 0, `expected failure, got stdout ${r.stdout}`);
+  assert.equal(r.stdout, '');
+  const lines = r.stderr.split('\n').filter((l) => l !== '');
+  assert.equal(lines.length, 1, `stderr was: ${r.stderr}`);
+  assert.match(lines[0] ?? '', /^chronik: /);
+  assert.match(lines[0] ?? '', pattern);
+}
+
+test('argument-parser errors are one `chronik:` line on stderr with a non-zero exit', async () => {
+  assertOneLineError(await chronik(['bogus']), /unknown command 'bogus'/);
+  assertOneLineError(await chronik(['search', '--db', join(dir, 'none')]), /missing required argument 'query'/);
+  assertOneLineError(await chronik(['export', '--db', join(dir, 'none')]), /--format/);
+});
+
+test('--help and --version still print on stdout and exit 0', async () => {
+  const help = await chronik(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /Usage: chronik/);
+  assert.equal(help.stderr, '');
+  const version = await chronik(['--version']);
+  assert.equal(version.code, 0);
+  assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  const sub = await chronik(['articles', '--help']);
+  assert.equal(sub.code, 0);
+  assert.match(sub.stdout, /Usage: chronik articles/);
+});
