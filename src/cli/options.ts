@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Db } from '../store/db.js';
-import { DEFAULT_DB_DIR, openStore } from '../store/open.js';
+import { DEFAULT_DB_DIR, NoStoreError, openStore } from '../store/open.js';
 import { CliError } from './errors.js';
 
 /** Options every store-reading command accepts. */
@@ -34,12 +34,24 @@ export function intOption(name: string, min = 0): (value: string) => number {
   };
 }
 
-/** Opens (and migrates) the store named by `--db`; a failure becomes a one-line CliError. */
-export async function openFromOptions(opts: DbOptions): Promise<Db> {
+/** How a command uses the store: only `ingest` and `demo` may create an embedded one. */
+export interface StoreUse {
+  create?: boolean;
+}
+
+/**
+ * Opens (and migrates) the store named by `--db`; a failure becomes a one-line CliError. A
+ * missing embedded store is an error unless `use.create`, so a typo in `--db` shows.
+ */
+export async function openFromOptions(opts: DbOptions, use: StoreUse = {}): Promise<Db> {
   const target = opts.db ?? process.env.DATABASE_URL ?? DEFAULT_DB_DIR;
   try {
-    return await openStore(target);
+    return await openStore(target, { create: use.create === true });
   } catch (err) {
+    if (err instanceof NoStoreError) {
+      if (err.reason === 'file') throw new CliError(err.message);
+      throw new CliError(`${err.message} (run chronik ingest PATH${opts.db ? ` --db ${opts.db}` : ''} first)`);
+    }
     const msg = err instanceof Error ? err.message : String(err);
     const where = target.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
     throw new CliError(`cannot open store ${where}: ${msg.split('\n')[0]}`);
@@ -47,8 +59,8 @@ export async function openFromOptions(opts: DbOptions): Promise<Db> {
 }
 
 /** Opens the store, runs `fn`, and always closes the store again. */
-export async function withStore<T>(opts: DbOptions, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openFromOptions(opts);
+export async function withStore<T>(opts: DbOptions, fn: (db: Db) => Promise<T>, use: StoreUse = {}): Promise<T> {
+  const db = await openFromOptions(opts, use);
   try {
     return await fn(db);
   } finally {

@@ -1,7 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,4 +57,19 @@ test('--help and --version still print on stdout and exit 0', async () => {
   const sub = await chronik(['articles', '--help']);
   assert.equal(sub.code, 0);
   assert.match(sub.stdout, /Usage: chronik articles/);
+});
+
+test('reading commands refuse a --db that holds no store, and do not create it', async () => {
+  const missing = join(dir, 'typo', 'store');
+  const runs = await Promise.all([
+    ['articles'], ['article', 'tx'], ['entities'], ['timeline'], ['stories'], ['search', 'Gipfel'],
+    ['export', '--format', 'csv'], ['serve', '--port', '0'],
+  ].map((args) => chronik([...args, '--db', missing])));
+  for (const r of runs) assertOneLineError(r, /^chronik: no store at .*typo\/store \(run chronik ingest PATH --db .*typo\/store first\)$/);
+  assert.equal(existsSync(join(dir, 'typo')), false, 'no directory was created');
+
+  const file = join(dir, 'notes.txt');
+  writeFileSync(file, 'not a store');
+  assertOneLineError(await chronik(['articles', '--db', file]), /^chronik: .*notes\.txt is a file, not a store directory$/);
+  assertOneLineError(await chronik(['ingest', '-', '--db', file], 'Titel\n\nText.\n'), /is a file, not a store directory$/);
 });

@@ -113,7 +113,7 @@ export function register(program: Command): void {
     const out = (s = ''): boolean => process.stdout.write(`${s}\n`);
     const shownCorpus = relative(process.cwd(), corpus) || corpus;
     out(`Chronik demo: ingesting the sample corpus (${shownCorpus}, ${files} files) into ${server ? 'the server store' : 'a fresh embedded store at'} ${server ? target.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@') : resolve(target)}`);
-    const db = await openFromOptions({ db: server ? target : resolve(target) });
+    const db = await openFromOptions({ db: server ? target : resolve(target) }, { create: true });
     try {
       const summary = await ingest(db, [corpus], { log: (m) => process.stderr.write(`${m}\n`) });
       out(summaryLine(summary));

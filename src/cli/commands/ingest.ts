@@ -83,7 +83,7 @@ export function register(program: Command): void {
       } finally {
         bar?.stop();
       }
-    });
+    }, { create: true });
     if (opts.json) printJson(summary);
     else {
       const out = [summaryLine(summary)];
