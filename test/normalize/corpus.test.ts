@@ -55,6 +55,9 @@ test('sample corpus: every input reads and normalises, fields look right', { ski
     for (const para of a.text.split('\n\n')) {
       for (const r of [...CUT_MARKERS, ...DROP_LINES]) assert.doesNotMatch(para, r.re, `${where}: "${para.slice(0, 60)}" matches ${r.id}`);
     }
+    // the text ends in running text, not in a left-over heading (`Related coverage`)
+    const last = a.text.split('\n\n').at(-1)!;
+    assert.ok(/[.!?:"“”»«)…]$/u.test(last) || last.length > 80, `${where}: ends with "${last}"`);
     // the title is not repeated as the first paragraph
     if (a.title) assert.notEqual(a.text.split('\n\n')[0], a.title, where);
     // a file named after its date carries that date
