@@ -23,6 +23,8 @@ export interface Group {
   clause: number;
   /** A source, not a participant: `nach Angaben des Weißen Hauses`, `X zufolge`. */
   source?: boolean;
+  /** A prenominal genitive (`Trumps Frist`, `Russlands Präsident`): it qualifies a noun, it is no subject. */
+  genitive?: boolean;
 }
 
 export interface Clause {
@@ -59,6 +61,20 @@ function isRoleWord(text: string, lex: Lexicon): boolean {
   if (!/^\p{Lu}/u.test(text)) return false;
   const lw = text.toLowerCase();
   return lex.words.roleWords.some((r) => lw.endsWith(r));
+}
+
+/**
+ * The mention is a genitive standing before a noun (`Trumps Frist`, `Putins Sprecher`): its text
+ * adds an `s` (or apostrophe) to the name's last word and a capitalised word that is no name follows.
+ */
+function prenominalGenitive(doc: AnalyzedArticle, e: number, end: number, sentence: Sentence): boolean {
+  const ent = doc.entities[e]!;
+  const last = ent.normalized.split(/\s+/).at(-1) ?? '';
+  const text = ent.text;
+  if (!(text === `${last}s` || text === `${last}'` || text === `${last}’` || text === `${last}es`)) return false;
+  const next = doc.tokens[end];
+  if (!next || end >= sentence.tokenEnd || !/^\p{Lu}\p{Ll}/u.test(next.text)) return false;
+  return !doc.entities.some((x) => x.start < next.end && x.end > next.start);
 }
 
 export function viewSentence(doc: AnalyzedArticle, index: number, lex: Lexicon): SentenceView {
@@ -135,7 +151,7 @@ export function viewSentence(doc: AnalyzedArticle, index: number, lex: Lexicon):
     }
     const prep = lex.words.prepositions.has(before) ? (lex.words.prepositionAlias[before] ?? before) : null;
     const source = lower(lead - 1) === 'angaben' || lower(sp.end) === 'zufolge';
-    groups.push({ ents: [sp.e], start: sp.start, end: sp.end, lead, prep, objectLike, clause, source });
+    groups.push({ ents: [sp.e], start: sp.start, end: sp.end, lead, prep, objectLike, clause, source, genitive: prenominalGenitive(doc, sp.e, sp.end, sentence) });
   }
 
   return { doc, sentence, index, lex, tokens, groups, inside, clauses, clauseOf, lower, isBreak };
@@ -154,12 +170,18 @@ export function clauseRoles(v: SentenceView, ci: number, skip: ReadonlySet<Group
   const { lex } = v;
   const bare = v.groups.filter((g) => g.clause === ci && g.prep === null && !g.source && !skip.has(g));
   let first = c.start;
-  if (lex.words.coordinators.has(v.lower(first)) || v.lower(first) === 'aber') first++;
+  const coordinated = lex.words.coordinators.has(v.lower(first)) || v.lower(first) === 'aber';
+  if (coordinated) first++;
   const fw = v.lower(first);
+  // `…, und wies Trumps Frist zurück`: a coordinated clause opening with its finite verb shares the
+  // subject of an earlier clause; every phrase in it is an object.
+  if (coordinated && first < c.end && /^[a-zäöüß]/.test(v.tokens[first]!.text) && (lex.allVerbForms.has(fw) || lex.words.finiteAuxiliaries.has(fw))) {
+    return { subject: null, objects: bare, subjectElsewhere: false };
+  }
   const subordinate = lex.words.subordinators.has(fw) && !lex.words.determiners.has(fw);
   const infinitive = v.tokens.slice(c.start, c.end).some((t, k) => t.text === 'zu' && k + c.start + 1 < c.end && /^[a-zäöü]/.test(v.tokens[k + c.start + 1]!.text));
   const pickSubject = (gs: Group[]): ClauseRoles => {
-    const subject = gs.find((g) => !g.objectLike) ?? null;
+    const subject = gs.find((g) => !g.objectLike && !g.genitive) ?? null;
     return { subject, objects: gs.filter((g) => g !== subject), subjectElsewhere: false };
   };
   if (subordinate) return pickSubject(bare);
@@ -177,7 +199,7 @@ export function clauseRoles(v: SentenceView, ci: number, skip: ReadonlySet<Group
     break;
   }
   if (f < 0) return pickSubject(bare);
-  const vorfeld = bare.filter((g) => g.start < f);
+  const vorfeld = bare.filter((g) => g.start < f && !g.genitive);
   if (vorfeld.length > 0) {
     const subject = vorfeld[0]!;
     return { subject, objects: bare.filter((g) => g !== subject), subjectElsewhere: false };

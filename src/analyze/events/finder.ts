@@ -150,6 +150,9 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   if (!roles.subject && !roles.subjectElsewhere) {
     // Elided or infinitive subject (`– und wollen sich treffen`, `…, sich … zu treffen`): the previous clause's.
     for (let p = ci - 1; p >= 0; p--) {
+      // The content of a speech clause (`X sagte, Russland lasse sich …, und wies … zurück`) is not
+      // where the elided subject comes from; the speaker's clause is.
+      if (p > 0 && speechClause(v, p - 1) && !speechClause(v, p)) continue;
       const r = clauseRoles(v, p);
       if (r.subject || r.subjectElsewhere) {
         roles = { ...roles, subject: r.subject, subjectElsewhere: r.subjectElsewhere };
@@ -193,6 +196,8 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
     }
     for (const name of entry.recipient) recipientGroups.push(...slot(name));
   }
+  // Converse verbs name the other side first (`Putin empfing Witkoff`: Witkoff is the visitor).
+  if (entry.converse) [actorGroups, recipientGroups] = [recipientGroups, actorGroups];
   const excluded = new Set<number>();
   if (speaker && speaker !== roles.subject) for (const e of speaker.ents) excluded.add(e);
   if (placeGroup && !entry.recipient.includes(placeGroup.prep ?? '')) for (const e of placeGroup.ents) excluded.add(e);

@@ -21,6 +21,8 @@ export interface TriggerEntry {
   /** Compounds that look like a form but are not events (`Pressekonferenz`). */
   exclude?: string[];
   symmetric?: boolean;
+  /** The verb's subject is the recipient side and its object the actor (`empfangen`: the host receives the visitor). */
+  converse?: boolean;
   /** Only an event with a recipient (`sprach mit X`, not `sprach von einer Chance`). */
   needsRecipient?: boolean;
   /** Status the trigger itself implies (`zusagen`: a pledge is planned), unless negated or hypothetical. */

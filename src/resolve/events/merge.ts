@@ -56,6 +56,8 @@ export interface EventState {
   participants: Set<string>;
   actors: Set<string>;
   recipients: Set<string>;
+  /** Dates and statuses of the member mentions, when known (merging checks `datesClash` against each). */
+  points?: DatePoint[];
 }
 
 /** Types whose two sides are interchangeable (who is "actor" is only word order). */
@@ -79,9 +81,44 @@ export function sharedParticipants(type: string, a: { actors: Iterable<string>; 
   return br.filter((n) => ar.has(n)).length;
 }
 
+/** A member mention's date and status, for the guards of `datesClash`. */
+export type DatePoint = Pick<MergeMention, 'dateValue' | 'dateSource' | 'status'>;
+
+/** Days between two mention dates, when both are day-precise; else null. */
+function dayGap(a: DatePoint, b: DatePoint): number | null {
+  if (!a.dateValue || !b.dateValue || precisionOf(a.dateValue) !== 'day' || precisionOf(b.dateValue) !== 'day') return null;
+  return Math.abs(Date.parse(`${a.dateValue.slice(0, 10)}T00:00:00Z`) - Date.parse(`${b.dateValue.slice(0, 10)}T00:00:00Z`)) / DAY;
+}
+
+/** Days apart beyond which two day-precise mentions are not one event, even when one is dated by publication only. */
+export const FAR_DAYS = 4;
+
+/**
+ * Two mentions that cannot report one event whatever their intervals allow: a negated and an
+ * asserted report of different days (a failed ceasefire is not the agreement weeks before), or
+ * day-precise dates far apart. A plan reported ahead of its date (planned or hypothetical, dated by
+ * publication) is exempt from the distance rule: it is written before the event.
+ */
+export function datesClash(a: DatePoint, b: DatePoint): boolean {
+  const gap = dayGap(a, b);
+  if (gap === null) return false;
+  const negA = a.status === 'negated';
+  const negB = b.status === 'negated';
+  if (negA !== negB && (a.status === 'asserted' || b.status === 'asserted')) {
+    // A report published the day after is still the same day's news.
+    const lag = a.dateSource === 'publication' || b.dateSource === 'publication' ? 1 : 0;
+    if (gap > lag) return true;
+  }
+  if (gap <= FAR_DAYS) return false;
+  const ahead = (x: DatePoint, y: DatePoint): boolean =>
+    x.dateSource === 'publication' && (x.status === 'planned' || x.status === 'hypothetical') && x.dateValue! < y.dateValue!;
+  return !(ahead(a, b) || ahead(b, a));
+}
+
 /** How well a mention fits an event (higher is better), or -1 when it cannot be the same event. */
 export function fit(e: EventState, m: MergeMention): number {
   if (e.type !== m.type) return -1;
+  if (e.points?.some((p) => datesClash(p, m))) return -1;
   if (e.mode && m.mode && e.mode !== m.mode && (e.mode === 'phone' || m.mode === 'phone')) return -1;
   const iv = intervalOf(m);
   if (e.interval && iv && !overlaps(e.interval, iv)) return -1;
@@ -212,10 +249,10 @@ export function clusterMentions(ms: readonly MergeMention[]): MergeMention[][] {
     }
     if (best) {
       best.members.push(m);
-      best.state = stateOf(best.state.id, mergeMentions(best.members));
+      best.state = { ...stateOf(best.state.id, mergeMentions(best.members)), points: best.members };
     } else {
       const members = [m];
-      clusters.push({ state: stateOf(String(clusters.length), mergeMentions(members)), members });
+      clusters.push({ state: { ...stateOf(String(clusters.length), mergeMentions(members)), points: members }, members });
     }
   }
   return clusters.map((c) => c.members);

@@ -5,7 +5,7 @@ import {
   unmergedMentions, upsertEvent, type EventRow, type MentionRow,
 } from '../../store/events.js';
 import { countriesOf } from './actors.js';
-import { consultMode, fit, intervalOf, mergeMentions, sharedParticipants, stateOf, type EventState, type Interval } from './merge.js';
+import { consultMode, datesClash, fit, intervalOf, mergeMentions, sharedParticipants, stateOf, type EventState, type Interval } from './merge.js';
 
 function rowOf(id: string, ms: readonly MentionRow[]): EventRow {
   const e = mergeMentions(ms);
@@ -38,12 +38,12 @@ interface Cluster {
   touched: boolean;
 }
 
-function stateOfRow(e: EventRow): EventState {
-  return stateOf(e.id, {
+function stateOfRow(e: EventRow, members: readonly MentionRow[]): EventState {
+  return { ...stateOf(e.id, {
     type: e.type, mode: e.mode, status: e.status, place: e.place, actors: e.actors, recipients: e.recipients,
     sources: e.sources, mentions: e.mentions,
     date: { value: e.dateValue, source: e.dateSource, interval: e.dateLo && e.dateHi ? { lo: e.dateLo, hi: e.dateHi } : null },
-  });
+  }), points: [...members] };
 }
 
 /** The pending mentions' date intervals, coalesced into a few windows for one range query. */
@@ -92,7 +92,7 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
   const add = (c: Cluster): void => {
     byType.set(c.row.type, [...(byType.get(c.row.type) ?? []), c]);
   };
-  for (const e of existing) add({ row: e, members: members.get(e.id) ?? [], state: stateOfRow(e), touched: false });
+  for (const e of existing) add({ row: e, members: members.get(e.id) ?? [], state: stateOfRow(e, members.get(e.id) ?? []), touched: false });
 
   let created = 0;
   for (const m of pending) {
@@ -103,13 +103,13 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
       if (f > bestFit) [best, bestFit] = [c, f];
     }
     if (!best) {
-      best = { row: rowOf(eventIdFor(m), [m]), members: [], state: stateOfRow(rowOf(eventIdFor(m), [m])), touched: true };
+      best = { row: rowOf(eventIdFor(m), [m]), members: [], state: stateOfRow(rowOf(eventIdFor(m), [m]), [m]), touched: true };
       add(best);
       created++;
     }
     best.members.push({ ...m, eventId: best.row.id });
     best.row = rowOf(best.row.id, best.members);
-    best.state = stateOfRow(best.row);
+    best.state = stateOfRow(best.row, best.members);
     best.touched = true;
   }
 
@@ -120,12 +120,13 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
       changed = false;
       for (const a of clusters) {
         if (!a.touched) continue;
-        const b = clusters.find((x) => x !== a && compatible(a.row, x.row));
+        const b = clusters.find((x) => x !== a && compatible(a.row, x.row)
+          && !a.members.some((p) => x.members.some((q) => datesClash(p, q))));
         if (!b) continue;
         const [keep, drop] = a.members.length >= b.members.length ? [a, b] : [b, a];
         keep.members.push(...drop.members.map((x) => ({ ...x, eventId: keep.row.id })));
         keep.row = rowOf(keep.row.id, keep.members);
-        keep.state = stateOfRow(keep.row);
+        keep.state = stateOfRow(keep.row, keep.members);
         keep.touched = true;
         clusters.splice(clusters.indexOf(drop), 1);
         if (existing.some((e) => e.id === drop.row.id)) dropped.push(drop.row.id);
