@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { InputFailure, InputFormat, RawDocument, SourceMetadata } from '../model/article.js';
 import { binaryReason, declaredCharset, decode } from './encoding.js';
@@ -90,7 +91,9 @@ class LoadFailure extends Error {}
 async function load(src: Source, maxBytes: number, opts: ReadOptions): Promise<Loaded> {
   if (src.kind === 'file') {
     if (src.size > maxBytes) throw new LoadFailure(overLimit(src.size, maxBytes));
-    return { origin: src.path, bytes: await readFile(src.path), name: src.path };
+    // One canonical origin per file, whatever the working directory or spelling of the path:
+    // re-reading the same file then finds it unchanged instead of recording a second origin.
+    return { origin: resolve(src.path), bytes: await readFile(src.path), name: src.path };
   }
   if (src.kind === 'url') {
     const f = await fetchBytes(src.url, maxBytes, opts.timeoutMs ?? FETCH_TIMEOUT_DEFAULT);
