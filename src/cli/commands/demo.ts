@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { paths } from '../../paths.js';
 import { countInputFiles } from '../../pipeline/estimate.js';
@@ -66,11 +66,27 @@ export const demoSections: DemoSection[] = [
         const date = `${e.date ?? 'undated'}${e.dateSource === 'publication' ? '*' : ''}`;
         return `${date.padEnd(12)} ${(e.mode ? `${e.type}/${e.mode}` : e.type).padEnd(18)} ${who}${whom}${e.place ? ` in ${e.place}` : ''}  (${e.sources} source${e.sources === 1 ? '' : 's'})`;
       });
-      if (more > 0) lines.push(`… ${more} more events with fewer sources: chronik timeline (* = publication date, no date in the text)`);
+      if (more > 0) lines.push(`… ${more} more events with fewer sources: see the timeline command below (* = publication date, no date in the text)`);
       return lines;
     },
   },
 ];
+
+/**
+ * Whether `name` is an executable on the user's PATH (else the hints say `npx chronik`, as after a
+ * local npm install). npx and npm scripts add node_modules/.bin directories: those do not count.
+ */
+function commandOnPath(name: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((d) => {
+    if (!d || /node_modules[\\/]\.bin[\\/]?$/.test(d)) return false;
+    try {
+      accessSync(join(d, name), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
 
 export const DEFAULT_DEMO_DIR = './chronik-demo';
 const MARKER = '.chronik-demo';
@@ -135,9 +151,12 @@ export function register(program: Command): void {
         out(`${section.title}:`);
         for (const l of lines) out(l);
       }
-      const dbArg = server ? '' : ` --db ${target}`;
+      const dbArg = server ? '' : ` --db ${/[^\w./:@-]/.test(target) ? `'${target.replace(/'/g, `'\\''`)}'` : target}`;
+      const cli = commandOnPath('chronik') ? 'chronik' : 'npx chronik';
       out();
-      out(`Explore: chronik articles${dbArg} · chronik search "Gespräche"${dbArg} · chronik article ID${dbArg}`);
+      out(`Explore: ${cli} articles${dbArg} · ${cli} search "Gespräche"${dbArg} · ${cli} article ID${dbArg} · ${cli} timeline${dbArg}`);
+      // An embedded store opens in one process at a time: the commands above wait for the server to stop.
+      if (opts.serve && !server) out('(The server locks the store: stop it with Ctrl-C before running these, or run the demo with --no-serve.)');
       if (!opts.serve) return;
       if (server) {
         await serveUntilStopped(db, opts);
