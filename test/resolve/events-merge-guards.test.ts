@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clusterMentions, datesClash, FAR_DAYS, type MergeMention } from '../../src/resolve/events/merge.js';
+import { clusterMentions, datesClash, FAR_DAYS, seedsEvent, type MergeMention } from '../../src/resolve/events/merge.js';
 import { insertArticle } from '../../src/store/articles.js';
 import { listEvents, saveMentions, type MentionInput } from '../../src/store/events.js';
 import { mergeEvents } from '../../src/resolve/events/resolver.js';
@@ -39,6 +39,15 @@ test('day-precise dates far apart do not merge, even when one is a publication d
   assert.equal(datesClash({ dateValue: '2025-07', dateSource: 'text', status: 'asserted' }, { dateValue: '2025-07-30', dateSource: 'text', status: 'negated' }), false);
 });
 
+test('fragments do not start events: no side at all, or one side of a meeting with no place and no text date', () => {
+  assert.equal(seedsEvent(m({ type: 'CONSULT', actors: [], recipients: [], place: 'Genf', placeSource: 'text', dateSource: 'text' })), false);
+  assert.equal(seedsEvent(m({ type: 'CONSULT', actors: ['Juri Uschakow'], recipients: [] })), false);
+  assert.equal(seedsEvent(m({ type: 'CONSULT', actors: ['Juri Uschakow'], recipients: [], place: 'Genf', placeSource: 'text' })), true);
+  assert.equal(seedsEvent(m({ type: 'CONSULT', actors: ['Juri Uschakow'], recipients: [], place: 'Genf', placeSource: 'dateline' })), false);
+  assert.equal(seedsEvent(m({ type: 'REJECT', actors: ['Russland'], recipients: [] })), true);
+  assert.equal(seedsEvent(m({})), true);
+});
+
 const mention = (idx: number, over: Partial<MentionInput>): MentionInput => ({
   idx, type: 'AGREE', mode: null, trigger: { start: 0, end: 4, text: 'einig' }, sentenceIndex: 0, sentence: 'x',
   actors: [{ name: 'Donald Trump', text: 'Trump', kbId: 'trump', type: 'PER' }],
@@ -65,6 +74,17 @@ for (const driver of DRIVERS) {
       await db.transaction((t) => mergeEvents(t));
       const events = await listEvents(db, { type: 'AGREE' });
       assert.deepEqual(events.map((e) => [e.dateValue, e.status, e.sources]), [['2025-08-15', 'asserted', 2], ['2025-08-21', 'negated', 1]]);
+      // A fragment (place, no sides) ingested before its event joins it; one that fits nothing stays off the timeline.
+      const nobody = { actors: [], recipients: [], type: 'CONSULT', dateValue: '2025-09-02', dateSource: 'text' as const };
+      await db.transaction(async (t) => {
+        await insertArticle(t, makeArticle('b1', 'Die Gespräche in Genf dauerten lange.', { published: '2025-09-02' }));
+        await saveMentions(t, 'b1', [mention(0, { ...nobody, place: 'Genf', placeSource: 'text' }), mention(1, { ...nobody, place: 'Oslo', placeSource: 'text' })]);
+        await insertArticle(t, makeArticle('b2', 'Trump und Putin trafen sich in Genf.', { published: '2025-09-02' }));
+        await saveMentions(t, 'b2', [mention(0, { type: 'CONSULT', dateValue: '2025-09-02', dateSource: 'text', place: 'Genf', placeSource: 'text' })]);
+      });
+      await db.transaction((t) => mergeEvents(t));
+      const meetings = await listEvents(db, { type: 'CONSULT' });
+      assert.deepEqual(meetings.map((e) => [e.place, e.evidence.map((x) => x.articleId).sort()]), [['Genf', ['b1', 'b2']]]);
     } finally {
       await drop();
     }

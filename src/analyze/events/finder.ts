@@ -283,14 +283,14 @@ function weekdayTense(v: SentenceView, ci: number, t: TimeExpression, value: str
   return value;
 }
 
-/** The clause says `beide Seiten`, `beiden Länder` … (a reference back to two named sides). */
-function bothSidesIn(v: SentenceView, ci: number): boolean {
+/** The noun of `beide Seiten`, `beiden Länder` … in the clause (a reference back to two named sides), or null. */
+function bothSidesIn(v: SentenceView, ci: number): string | null {
   const c = v.clauses[ci];
-  if (!c) return false;
+  if (!c) return null;
   for (let k = c.start; k + 1 < c.end; k++) {
-    if ((v.lower(k) === 'beide' || v.lower(k) === 'beiden') && v.lex.words.bothSides.has(v.lower(k + 1))) return true;
+    if ((v.lower(k) === 'beide' || v.lower(k) === 'beiden') && v.lex.words.bothSides.has(v.lower(k + 1))) return v.lower(k + 1);
   }
-  return false;
+  return null;
 }
 
 /** The clause states a condition (`falls …`, `Sollte Russland … nicht zustimmen, …`), not an event. */
@@ -362,7 +362,8 @@ export function addRoleMentions(doc: AnalyzedArticle, lex: Lexicon = lexicon()):
 /** All event mentions of one analysed article, in text order. */
 export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): FoundEvent[] {
   const out: FoundEvent[] = [];
-  let lastPair: number[] | null = null;
+  // Participant sets of two or more of the events found so far, latest last (antecedents of `beide …`).
+  const pairs: number[][] = [];
   doc.sentences.forEach((_, si) => {
     const v = viewSentence(doc, si, lex);
     const found: FoundEvent[] = [];
@@ -373,10 +374,17 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
       }
     }
     // `beide Seiten`/`beide Länder` without a name of their own: the two sides the article last named.
+    // The antecedent must fit the noun: `beide Länder` are the last two countries named together, so
+    // one sentence reads the same in a reprint that cut an earlier paragraph about two presidents.
     for (const e of found) {
-      if (e.actors.length + e.recipients.length > 0 || !lastPair || !bothSidesIn(v, v.clauseOf(e.token))) continue;
-      e.actors = [lastPair[0]!];
-      e.recipients = lastPair.slice(1);
+      if (e.actors.length + e.recipients.length > 0) continue;
+      const noun = bothSidesIn(v, v.clauseOf(e.token));
+      if (!noun) continue;
+      const type = lex.words.bothSidesTypes[noun];
+      const pair = pairs.findLast((p) => !type || p.every((i) => doc.entities[i]!.type === type));
+      if (!pair) continue;
+      e.actors = [pair[0]!];
+      e.recipients = pair.slice(1);
     }
     const isVerb = (x: FoundEvent): boolean => lex.entries.find((y) => y.id === x.entryId)?.pos === 'verb';
     const verbClauses = new Set(found.filter(isVerb).map((e) => v.clauseOf(e.token)));
@@ -414,7 +422,7 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
     out.push(...kept.filter((e) => winners.includes(e)));
     for (const e of winners) {
       const ps = [...e.actors, ...e.recipients];
-      if (ps.length >= 2) lastPair = ps;
+      if (ps.length >= 2) pairs.push(ps);
     }
   });
   return out;

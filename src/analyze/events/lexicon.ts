@@ -78,6 +78,8 @@ export interface WordLists {
   habitual: Set<string>;
   /** Nouns after `beide` that refer back to the two sides last named (`beide Seiten`, `beide Länder`). */
   bothSides: Set<string>;
+  /** The entity type both sides must have for some of those nouns (`beide Länder` are two countries, not two presidents). */
+  bothSidesTypes: Record<string, string>;
 }
 
 export interface Lexicon {
@@ -121,6 +123,7 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     weekdays: set('weekdays'),
     habitual: set('habitual'),
     bothSides: set('bothSides'),
+    bothSidesTypes: (words.bothSidesTypes ?? {}) as Record<string, string>,
   };
   const verbForms = new Map<string, { entry: TriggerEntry; joined: boolean }[]>();
   const nounForms: { form: string; entry: TriggerEntry }[] = [];

@@ -115,6 +115,18 @@ export function datesClash(a: DatePoint, b: DatePoint): boolean {
   return !(ahead(a, b) || ahead(b, a));
 }
 
+/**
+ * Whether a mention may start an event of its own. A fragment cannot: no actor and no recipient
+ * (`Gespräche im Palast`), or one side of a meeting with neither a place nor a date in the text
+ * (`X sprach von einem Treffen`). It can still join an event that fits it.
+ */
+export function seedsEvent(m: Pick<MergeMention, 'type' | 'actors' | 'recipients' | 'place' | 'placeSource' | 'dateSource'>): boolean {
+  const n = new Set([...m.actors, ...m.recipients]).size;
+  if (n === 0) return false;
+  const place = m.placeSource === 'dateline' ? null : m.place;
+  return !(n === 1 && SYMMETRIC_TYPES.has(m.type) && !place && m.dateSource === 'publication');
+}
+
 /** How well a mention fits an event (higher is better), or -1 when it cannot be the same event. */
 export function fit(e: EventState, m: MergeMention): number {
   if (e.type !== m.type) return -1;

@@ -5,7 +5,7 @@ import {
   unmergedMentions, upsertEvent, type EventRow, type MentionRow,
 } from '../../store/events.js';
 import { countriesOf } from './actors.js';
-import { consultMode, datesClash, fit, intervalOf, mergeMentions, sharedParticipants, stateOf, type EventState, type Interval } from './merge.js';
+import { consultMode, datesClash, fit, intervalOf, mergeMentions, seedsEvent, sharedParticipants, stateOf, type EventState, type Interval } from './merge.js';
 
 function rowOf(id: string, ms: readonly MentionRow[]): EventRow {
   const e = mergeMentions(ms);
@@ -95,7 +95,10 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
   for (const e of existing) add({ row: e, members: members.get(e.id) ?? [], state: stateOfRow(e, members.get(e.id) ?? []), touched: false });
 
   let created = 0;
-  for (const m of pending) {
+  // Fragments come last so they can join the events their batch starts; one that joins none stays
+  // unmerged (off the timeline) and is tried again with later batches.
+  const ordered = [...pending.filter((m) => seedsEvent(m)), ...pending.filter((m) => !seedsEvent(m))];
+  for (const m of ordered) {
     let best: Cluster | null = null;
     let bestFit = -1;
     for (const c of byType.get(m.type) ?? []) {
@@ -103,6 +106,7 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
       if (f > bestFit) [best, bestFit] = [c, f];
     }
     if (!best) {
+      if (!seedsEvent(m)) continue;
       best = { row: rowOf(eventIdFor(m), [m]), members: [], state: stateOfRow(rowOf(eventIdFor(m), [m]), [m]), touched: true };
       add(best);
       created++;
