@@ -73,3 +73,19 @@ test('reading commands refuse a --db that holds no store, and do not create it',
   assertOneLineError(await chronik(['articles', '--db', file]), /^chronik: .*notes\.txt is a file, not a store directory$/);
   assertOneLineError(await chronik(['ingest', '-', '--db', file], 'Titel\n\nText.\n'), /is a file, not a store directory$/);
 });
+
+test('--from/--to of every command take TIMEX3 calendar values and refuse bad dates with one line', async () => {
+  const db = join(dir, 'dated');
+  const ing = await chronik(['ingest', '-', '--db', db, '--json'], 'Gipfel vereinbart\n5. August 2025\n\nBeide Regierungen haben einen Gipfel in Abu Dhabi vereinbart.\n');
+  assert.equal(ing.code, 0, ing.stderr);
+  for (const args of [['articles', '--from', '2025-13'], ['articles', '--to', '2025-02-30'], ['timeline', '--from', '2025-13'], ['timeline', '--to', '2025-Q5']]) {
+    assertOneLineError(await chronik([...args, '--db', db]), /^chronik: --(from|to) must be a date \(YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www or YYYY-Qn\), got "/);
+  }
+  // --to covers the whole of its period: an article of 5 August is "up to 2025-08" and in 2025-W32.
+  const upTo = JSON.parse((await chronik(['articles', '--to', '2025-08', '--json', '--db', db])).stdout) as unknown[];
+  assert.equal(upTo.length, 1);
+  const week = JSON.parse((await chronik(['articles', '--from', '2025-W32', '--to', '2025-W32', '--json', '--db', db])).stdout) as unknown[];
+  assert.equal(week.length, 1);
+  const before = JSON.parse((await chronik(['articles', '--to', '2025-Q2', '--json', '--db', db])).stdout) as unknown[];
+  assert.equal(before.length, 0);
+});

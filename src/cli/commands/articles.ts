@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { listArticles, type ArticleSummary } from '../../store/articles.js';
+import { DATE_SHAPES, dateOption } from '../dates.js';
 import { CliError } from '../errors.js';
 import { printJson, printTable, type Column } from '../format.js';
 import { addDbOption, addJsonOption, intOption, withStore, type DbOptions, type JsonOptions } from '../options.js';
@@ -14,14 +15,6 @@ interface ArticlesOptions extends DbOptions, JsonOptions {
   from?: string;
   to?: string;
   order: 'published' | 'published-desc' | 'ingested';
-}
-
-/** `2025` → `2025-01-01`, `2025-08` → `2025-08-01` (the first day counts). */
-function dateOption(name: string): (v: string) => string {
-  return (v) => {
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new CliError(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${v}"`);
-    return v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v;
-  };
 }
 
 export const ARTICLE_COLUMNS: Column<ArticleSummary>[] = [
@@ -43,8 +36,8 @@ export function register(program: Command): void {
     .option('--source <name>', 'only articles from this outlet or agency')
     .option('--originals', 'leave out exact and near duplicates')
     .option('--story <id>', 'only articles of this story')
-    .option('--from <date>', 'published on or after (YYYY, YYYY-MM or YYYY-MM-DD)', dateOption('--from'))
-    .option('--to <date>', 'published on or before (YYYY, YYYY-MM or YYYY-MM-DD)', dateOption('--to'))
+    .option('--from <date>', `published on or after (${DATE_SHAPES})`, dateOption('--from', false))
+    .option('--to <date>', `published on or before (${DATE_SHAPES})`, dateOption('--to', true))
     .option('--order <order>', 'published | published-desc | ingested', 'published');
   addDbOption(cmd);
   addJsonOption(cmd);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { firstDay, lastDay } from '../../analyze/events/dates.js';
 import { eventMentionsOf, listEvents, warningsOf, type ArticleEventMention, type TimelineEvent, type WarningInput } from '../../store/events.js';
 import { kb } from '../../kb/index.js';
+import { DATE_SHAPES, dateBound } from '../dates.js';
 import { CliError } from '../errors.js';
 import { printJson } from '../format.js';
 import { addDbOption, addJsonOption, withStore, type DbOptions, type JsonOptions } from '../options.js';
@@ -47,12 +47,9 @@ export function timelineEntry(e: TimelineEvent): TimelineEntry {
   };
 }
 
-/** `--from`/`--to` take any TIMEX3 calendar value (`2025`, `2025-08`, `2025-08-07`). */
+/** `--from`/`--to` take any TIMEX3 calendar value (`2025`, `2025-08`, `2025-08-07`, `2025-W33`, `2025-Q3`). */
 function bound(value: string | undefined, name: string, end: boolean): string | undefined {
-  if (value === undefined) return undefined;
-  const d = end ? lastDay(value) : firstDay(value);
-  if (!d) throw new CliError(`${name} must be a date such as 2025-08-07, 2025-08 or 2025, got "${value}"`);
-  return d;
+  return value === undefined ? undefined : dateBound(value, name, end);
 }
 
 /** Knowledge-base names for a name as written, with what a metonym stands for (`der Kreml` → Russland). */
@@ -95,8 +92,8 @@ export function register(program: Command): void {
     .option('--entity <name>', 'only events with this actor or recipient (canonical name or as written)')
     .option('--story <id>', 'only events reported in this story')
     .option('--type <T>', `only this PLOVER type (${PLOVER_TYPES.join(', ')})`)
-    .option('--from <date>', 'only events on or after this date')
-    .option('--to <date>', 'only events on or before this date');
+    .option('--from <date>', `only events on or after this date (${DATE_SHAPES})`)
+    .option('--to <date>', `only events on or before this date (${DATE_SHAPES})`);
   addDbOption(cmd);
   addJsonOption(cmd);
   cmd.action(async (opts: TimelineOptions) => {
