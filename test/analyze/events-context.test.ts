@@ -30,3 +30,12 @@ test('`beide Präsidenten` refers back to two people', () => {
   assert.ok(ev);
   assert.deepEqual([...ev.actors, ...ev.recipients].map((i) => doc.entities[i]!.normalized), ['Macron', 'Alijew']);
 });
+
+test('a dateline names no participant, not even for a clause whose subject is elided', () => {
+  const text = 'Genf, Schweiz - Nach zwei Tagen ist das Treffen von Blinken und Lawrow am Freitag zu Ende gegangen.';
+  const doc = makeDoc(text, ['Genf|LOC', 'Schweiz|LOC', 'Blinken|PER', 'Lawrow|PER'], ['am Freitag|2025-08-08'], { published: '2025-08-08' });
+  const ev = findEvents(doc).find((e) => e.type === 'CONSULT');
+  assert.ok(ev);
+  const names = [...ev.actors, ...ev.recipients].map((i) => doc.entities[i]!.normalized).sort();
+  assert.deepEqual(names, ['Blinken', 'Lawrow']);
+});

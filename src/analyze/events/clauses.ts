@@ -77,6 +77,21 @@ function prenominalGenitive(doc: AnalyzedArticle, e: number, end: number, senten
   return !doc.entities.some((x) => x.start < next.end && x.end > next.start);
 }
 
+/** Index of the dash closing a dateline at the start of the sentence, or -1. */
+function datelineEnd(tokens: readonly Token[], sentence: Sentence): number {
+  let parens = 0;
+  for (let i = sentence.tokenStart; i < Math.min(sentence.tokenEnd, sentence.tokenStart + 10); i++) {
+    const t = tokens[i]!.text;
+    if ((t === '-' || t === '–' || t === '—') && i > sentence.tokenStart) return i;
+    if (t === '(') parens++;
+    else if (t === ')') parens--;
+    else if (t === ',' || t === '/') continue;
+    // Inside parentheses the agency (`dpa`, `AFP`); outside only capitalised words of place names.
+    else if (parens === 0 && !/^\p{Lu}/u.test(t)) return -1;
+  }
+  return -1;
+}
+
 export function viewSentence(doc: AnalyzedArticle, index: number, lex: Lexicon): SentenceView {
   const sentence = doc.sentences[index]!;
   const tokens = doc.tokens;
@@ -153,6 +168,11 @@ export function viewSentence(doc: AnalyzedArticle, index: number, lex: Lexicon):
     const source = lower(lead - 1) === 'angaben' || lower(sp.end) === 'zufolge';
     groups.push({ ents: [sp.e], start: sp.start, end: sp.end, lead, prep, objectLike, clause, source, genitive: prenominalGenitive(doc, sp.e, sp.end, sentence) });
   }
+
+  // A dateline (`Abu Dhabi, Vereinigte Arabische Emirate - …`, `Istanbul (dpa) - …`) names where the
+  // report was filed: its names are no subject an elided clause could borrow, nor any participant.
+  const dash = datelineEnd(tokens, sentence);
+  if (dash >= 0) for (const g of groups) if (g.end <= dash) g.source = true;
 
   return { doc, sentence, index, lex, tokens, groups, inside, clauses, clauseOf, lower, isBreak };
 }

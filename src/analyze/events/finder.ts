@@ -73,6 +73,18 @@ function particleCloses(v: SentenceView, i: number, particle: string): boolean {
   return false;
 }
 
+/** Prepositional phrases that attach to the nearest noun before them, not to a noun further left. */
+const NEAREST_NOUN_PREPS = new Set(['von', 'in', 'bei']);
+
+/** A common noun (capitalised, no name) stands between tokens `a` and `b`. */
+function nounBetween(v: SentenceView, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) {
+    if (!/^\p{Lu}\p{Ll}/u.test(v.tokens[k]!.text) || v.groups.some((g) => k >= g.lead && k < g.end)) continue;
+    return true;
+  }
+  return false;
+}
+
 function entsOf(gs: readonly Group[]): number[] {
   return gs.flatMap((g) => g.ents);
 }
@@ -177,10 +189,14 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
       case 'compound':
         return (v.inside.get(token) ?? []).map((e) => ({ ents: [e], start: token, end: token + 1, lead: token, prep: null, objectLike: false, clause: ci }));
       case 'genitive':
-        return inClause.filter((g) => g.prep === null && g.lead === token + 1);
+        // `Gipfel der NATO` follows the noun; `Selenskyjs Besuch` stands right before it.
+        return inClause.filter((g) => g.prep === null && (g.lead === token + 1 || (g.genitive && g.end === token)));
       default: {
         const gs = inClause.filter((g) => g.prep === name && g !== placeGroup);
-        return entry.pos === 'noun' ? gs.filter((g) => g.start > token) : gs;
+        if (entry.pos !== 'noun') return gs;
+        // `Besuch … vor dem Gipfeltreffen von Trump in Abu Dhabi`: these phrases belong to the nearest noun.
+        const nearest = NEAREST_NOUN_PREPS.has(name);
+        return gs.filter((g) => g.start > token && (!nearest || !nounBetween(v, token, g.lead)));
       }
     }
   };
@@ -235,7 +251,7 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
     trigger: { start: t.start, end: t.end, text: t.text },
     actors,
     recipients,
-    place: placeGroup ? v.doc.entities[placeGroup.ents[0]!]!.normalized : null,
+    place: placeGroup ? v.doc.entities[placeGroup.ents[0]!]!.normalized : visitedPlace(v, entry, recipientGroups),
     date,
     status,
     sentence: v.index,
@@ -244,6 +260,17 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   };
   if (speaker && status === 'reported') ev.speaker = v.doc.entities[speaker.ents[0]!]!.normalized;
   return ev;
+}
+
+/**
+ * A visit's destination named as its recipient (`reiste nach Moskau`, `Besuch in Kiew`) is where the
+ * visit took place too, so it does not merge with a meeting somewhere else.
+ */
+function visitedPlace(v: SentenceView, entry: TriggerEntry, recipients: readonly Group[]): string | null {
+  if (entry.mode !== 'visit') return null;
+  const g = recipients.find((x) => (x.prep === 'nach' || (x.prep !== null && v.lex.words.placePrepositions.has(x.prep)))
+    && x.ents.every((e) => v.doc.entities[e]!.type === 'LOC'));
+  return g ? v.doc.entities[g.ents[0]!]!.normalized : null;
 }
 
 /**
