@@ -3,10 +3,6 @@ import type { Command } from 'commander';
 import { defaultNerModel, NER_MODEL_PATH } from '../../analyze/ner/index.js';
 import { CliError } from '../errors.js';
 
-interface NerOptions {
-  conll?: boolean;
-}
-
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
@@ -44,9 +40,9 @@ export function register(program: Command): void {
     .command('ner')
     .description('tag tokens with the named-entity model (one token per line in, token TAB BIO-tag out)')
     .argument('[file]', 'input file, or - for standard input', '-')
-    .option('--conll', 'CoNLL format in and out (the only format so far)')
-    .action(async (file: string, opts: NerOptions) => {
-      if (!opts.conll) throw new CliError('use --conll (one token per line, blank line between sentences)');
+    // CoNLL is the only format so far, hence the default; --conll stays accepted for scripts that name it.
+    .option('--conll', 'CoNLL format in and out (the default)')
+    .action(async (file: string) => {
       let input: string;
       try {
         input = file === '-' ? await readAll(process.stdin) : readFileSync(file, 'utf8');
