@@ -142,6 +142,7 @@ export function viewSentence(doc: AnalyzedArticle, index: number, lex: Lexicon):
   spans.sort((a, b) => a.start - b.start);
 
   const groups: Group[] = [];
+  const spanStart = new Map(spans.map((sp) => [sp.e, sp.start]));
   for (const sp of spans) {
     const prev = groups.at(-1);
     if (prev && sp.start < prev.end) continue; // overlapping mentions: keep the first
@@ -156,12 +157,26 @@ export function viewSentence(doc: AnalyzedArticle, index: number, lex: Lexicon):
       if (isRoleWord(tokens[j]!.text, lex) || (/^[a-zäöüß]/.test(tokens[j]!.text) && isAdjectiveLike(lw, lex))) continue;
       break;
     }
-    const lead = j + 1;
-    const before = j >= sentence.tokenStart ? lower(j) : '';
+    let lead = j + 1;
     const clause = clauseOf(sp.start);
-    if (prev && lex.words.coordinators.has(before) && prev.end === j && prev.clause === clause) {
-      prev.ents.push(sp.e);
-      prev.end = sp.end;
+    // `Polens Premier Tusk`, `und Frankreichs Präsident Macron`: a genitive right before the name's
+    // title belongs to that noun phrase; it is no participant of its own (nor a coordinated one).
+    const lastEnt = prev?.ents.at(-1);
+    if (prev && lastEnt !== undefined && prev.end === lead && lead < sp.start && prev.clause === clause && prenominalGenitive(doc, lastEnt, prev.end, sentence)) {
+      const genStart = spanStart.get(lastEnt)!;
+      if (prev.ents.length === 1) groups.pop();
+      else {
+        prev.ents.pop();
+        prev.end = genStart - 1; // before the coordinator
+      }
+      lead = genStart;
+      j = genStart - 1;
+    }
+    const before = j >= sentence.tokenStart ? lower(j) : '';
+    const last = groups.at(-1);
+    if (last && lex.words.coordinators.has(before) && last.end === j && last.clause === clause) {
+      last.ents.push(sp.e);
+      last.end = sp.end;
       continue;
     }
     const prep = lex.words.prepositions.has(before) ? (lex.words.prepositionAlias[before] ?? before) : null;
@@ -199,7 +214,9 @@ export function clauseRoles(v: SentenceView, ci: number, skip: ReadonlySet<Group
     return { subject: null, objects: bare, subjectElsewhere: false };
   }
   const subordinate = lex.words.subordinators.has(fw) && !lex.words.determiners.has(fw);
-  const infinitive = v.tokens.slice(c.start, c.end).some((t, k) => t.text === 'zu' && k + c.start + 1 < c.end && /^[a-zäöü]/.test(v.tokens[k + c.start + 1]!.text));
+  // `zu treffen`, or a separable verb with `zu` inside (`auszusetzen`, `zurückzuweisen`).
+  const infinitive = v.tokens.slice(c.start, c.end).some((t, k) => (t.text === 'zu' && k + c.start + 1 < c.end && /^[a-zäöü]/.test(v.tokens[k + c.start + 1]!.text))
+    || (lex.allVerbForms.has(t.text) && /^[a-zäöüß]+zu[a-zäöüß]+en$/.test(t.text) && !t.text.startsWith('zu')));
   const pickSubject = (gs: Group[]): ClauseRoles => {
     const subject = gs.find((g) => !g.objectLike && !g.genitive) ?? null;
     return { subject, objects: gs.filter((g) => g !== subject), subjectElsewhere: false };
