@@ -270,7 +270,7 @@ export function lastDayOf(v: string): string | null {
 }
 
 /** Whether the calendar interval of `value` overlaps [from, to] (inclusive ISO days; null = open). */
-function inRange(value: string | null, from: string | null, to: string | null): boolean {
+export function inRange(value: string | null, from: string | null, to: string | null): boolean {
   if (!from && !to) return true;
   const lo = value ? sortDateOf(value) : null;
   const hi = value ? lastDayOf(value) : null;

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../store/db.js';
 import { entityRefsByName, resolveEntityName } from './entities.js';
+import { inRange } from '../../store/events.js';
 import { hasTables } from './schema.js';
 import { firstDay, lastDay } from './search.js';
 import type { EventDetail, TimelineEvent, TimelineFilter } from './types.js';
@@ -89,6 +90,9 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<T
   // Overlap of the event's calendar interval with the asked range (month-precision events count).
   if (from) where.push(`coalesce(e.date_hi, e.date_lo) >= $${params.push(from)}::date`);
   if (to) where.push(`e.date_lo <= $${params.push(to)}::date`);
+  // date_lo/date_hi is the merge window (wide for publication-dated events): it narrows the scan,
+  // the event's own date decides; undated events are outside every range.
+  if (from || to) where.push('e.date_value IS NOT NULL');
   if (f.story) {
     where.push(`EXISTS (SELECT 1 FROM event_mentions m JOIN articles a ON a.id = m.article_id
                          WHERE m.event_id = e.id AND a.story_id = $${params.push(f.story)})`);
@@ -100,7 +104,7 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<T
       ORDER BY e.date_lo, e.date_value, e.id LIMIT ${limit}`,
     params,
   );
-  return rows.map(toEvent);
+  return rows.map(toEvent).filter((e) => !(from || to) || inRange(e.date, from, to));
 }
 
 export async function getEvent(db: Queryable, id: string): Promise<EventDetail | null> {
