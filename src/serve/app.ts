@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Db } from '../store/db.js';
 import { BadRequest, mountArticlesApi } from './api-articles.js';
+import { unknownPathPage } from './layout.js';
 import { mountExtensions, mountSecurity, type ExtensionOptions } from './extensions.js';
 
 export type AppOptions = ExtensionOptions;
@@ -18,7 +19,11 @@ export function createApp(db: Db, opts: AppOptions = {}): Hono {
     process.stderr.write(`chronik serve: ${c.req.method} ${c.req.path}: ${err.message.split('\n')[0]}\n`);
     return c.json({ error: 'internal error' }, 500);
   });
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('Not found', 404)));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json({ error: `no such API route: ${c.req.path}` }, 404)
+      : c.html(unknownPathPage(c.req.path).toString(), 404, { 'cache-control': 'no-store' }),
+  );
   mountArticlesApi(app, db);
   mountExtensions(app, db, opts);
   return app;

@@ -71,6 +71,23 @@ export function notFound(kind: string, id: string): SafeHtml {
   });
 }
 
+/** The page for a path no route serves. */
+export function unknownPathPage(path: string): SafeHtml {
+  return page({
+    title: 'Seite nicht gefunden',
+    body: html`<h1>Seite nicht gefunden</h1><p>Unter <code>${path}</code> gibt es keine Seite.
+      <a href="/">Zur Übersicht</a></p>`,
+  });
+}
+
+/** The page for a request whose parameters are wrong (the message says which and why). */
+export function badRequestPage(message: string): SafeHtml {
+  return page({
+    title: 'Ungültige Anfrage',
+    body: html`<h1>Ungültige Anfrage</h1><p class="error" role="alert">${message}</p><p><a href="/">Zur Übersicht</a></p>`,
+  });
+}
+
 /** A date value as shown (TIMEX3 value kept at its precision). */
 export function dateRange(from: string | null | undefined, to: string | null | undefined): string {
   if (!from && !to) return 'ohne Datum';
