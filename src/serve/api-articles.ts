@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { calendarRange, DATE_SHAPES } from '../cli/dates.js';
 import type { Queryable } from '../store/db.js';
 import { countArticles, getArticle, listArticles, searchArticles, type ArticleFilter } from '../store/articles.js';
 
@@ -13,11 +14,13 @@ function intParam(c: Context, name: string, dflt: number, max: number): number {
   return Math.min(n, max);
 }
 
-function dateParam(c: Context, name: string): string | undefined {
-  const raw = c.req.query(name);
+/** A date filter through the CLI's one parser: `from` is the value's first day, `to` its last. */
+function dateParam(c: Context, name: string, end: boolean): string | undefined {
+  const raw = c.req.query(name)?.trim();
   if (!raw) return undefined;
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(raw)) throw new BadRequest(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD`);
-  return raw.length === 4 ? `${raw}-01-01` : raw.length === 7 ? `${raw}-01` : raw;
+  const r = calendarRange(raw);
+  if (!r) throw new BadRequest(`${name} must be a date (${DATE_SHAPES}), got "${raw}"`);
+  return end ? r.last : r.first;
 }
 
 function filterFrom(c: Context): ArticleFilter {
@@ -26,8 +29,8 @@ function filterFrom(c: Context): ArticleFilter {
     source: c.req.query('source') || undefined,
     storyId: c.req.query('story') || undefined,
     originalsOnly: c.req.query('originals') === '1' || c.req.query('originals') === 'true',
-    from: dateParam(c, 'from'),
-    to: dateParam(c, 'to'),
+    from: dateParam(c, 'from', false),
+    to: dateParam(c, 'to', true),
   };
 }
 

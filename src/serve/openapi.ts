@@ -19,8 +19,8 @@ const ARTICLE_FILTERS = [
   q('lang', 'language code'),
   q('source', 'outlet'),
   q('story', 'story id'),
-  q('from', 'YYYY, YYYY-MM or YYYY-MM-DD'),
-  q('to', 'YYYY, YYYY-MM or YYYY-MM-DD'),
+  q('from', 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www or YYYY-Qn (its first day; else 400)'),
+  q('to', 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www or YYYY-Qn (its last day; else 400)'),
   q('originals', '1: no duplicates'),
 ];
 

@@ -31,3 +31,36 @@ test('an unknown API path answers 404 with a JSON error', async () => {
   const body = (await res.json()) as { error?: unknown };
   assert.equal(typeof body.error, 'string');
 });
+
+test('a bad date filter on a page answers 400 with the escaped message; the API answers 400 JSON naming it', async () => {
+  const app = createApp(store.db);
+  for (const path of ['/timeline?from=garbage', '/timeline?to=2025-13', '/search?q=Gipfel&from=2025-02-30', '/search?q=Gipfel&to=<i>x</i>']) {
+    const res = await app.request(path);
+    assert.equal(res.status, 400, path);
+    assert.match(res.headers.get('content-type') ?? '', /text\/html/, path);
+    const body = await res.text();
+    assert.match(body, /(from|to) must be a date/, path);
+    assert.doesNotMatch(body, /<i>x<\/i>/, `${path}: the bad value is escaped`);
+  }
+  for (const [path, name] of [
+    ['/api/timeline?from=garbage', 'from'],
+    ['/api/timeline?to=2025-W60', 'to'],
+    ['/api/search/facets?q=Gipfel&from=garbage', 'from'],
+    ['/api/search?q=Gipfel&from=2025-13', 'from'],
+    ['/api/articles?to=2025-02-30', 'to'],
+  ] as const) {
+    const res = await app.request(path);
+    assert.equal(res.status, 400, path);
+    const body = (await res.json()) as { error?: string };
+    assert.match(body.error ?? '', new RegExp(`^${name} must be a date`), path);
+  }
+});
+
+test('valid date filters of every calendar shape are accepted', async () => {
+  const app = createApp(store.db);
+  for (const v of ['2025', '2025-08', '2025-08-07', '2025-W33', '2025-Q3']) {
+    for (const path of [`/timeline?from=${v}&to=${v}`, `/search?q=Gipfel&from=${v}`, `/api/timeline?from=${v}`, `/api/articles?from=${v}&to=${v}`, `/api/search?q=Gipfel&to=${v}`]) {
+      assert.equal((await app.request(path)).status, 200, path);
+    }
+  }
+});

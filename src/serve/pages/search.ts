@@ -1,5 +1,6 @@
 import type { Queryable } from '../../store/db.js';
 import { renderSnippet } from '../annotate.js';
+import { dateParam } from '../date-params.js';
 import { enc, num, pager } from '../components.js';
 import { html, qs, type SafeHtml } from '../html.js';
 import { emptyState, page } from '../layout.js';
@@ -23,8 +24,8 @@ export function searchParamsFrom(get: (k: string) => string | undefined): Search
     source: get('source') || undefined,
     storyId: get('story') || undefined,
     entityId: get('entity') || undefined,
-    from: get('from') || undefined,
-    to: get('to') || undefined,
+    from: dateParam(get('from'), 'from'),
+    to: dateParam(get('to'), 'to'),
     page: Number.isInteger(n) && n > 0 ? n : 1,
     pageSize: Number.isInteger(size) && size > 0 ? size : undefined,
   };
@@ -61,8 +62,8 @@ ${values.map((v) => html`<li><a href="/search${qs({ ...params, [param]: v.value,
   const dateForm = html`<form class="facet dates" action="/search" method="get">
 <h3>Zeitraum</h3>
 ${Object.entries(params).filter(([k, v]) => v && k !== 'from' && k !== 'to').map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
-<label>von <input name="from" value="${p.from ?? ''}" placeholder="2025-08" size="10" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?"></label>
-<label>bis <input name="to" value="${p.to ?? ''}" placeholder="2025-09-30" size="10" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?"></label>
+<label>von <input name="from" value="${p.from ?? ''}" placeholder="2025-08" size="10" pattern="\\d{4}(-(\\d{2}(-\\d{2})?|W\\d{2}|Q\\d))?"></label>
+<label>bis <input name="to" value="${p.to ?? ''}" placeholder="2025-09-30" size="10" pattern="\\d{4}(-(\\d{2}(-\\d{2})?|W\\d{2}|Q\\d))?"></label>
 <button type="submit">Anwenden</button></form>`;
   const hits = res.hits.length
     ? html`<ol class="hits" start="${(res.page - 1) * res.pageSize + 1}">${res.hits.map(

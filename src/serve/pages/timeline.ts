@@ -1,4 +1,5 @@
 import type { Queryable } from '../../store/db.js';
+import { dateParam } from '../date-params.js';
 import { enc, eventRow, typeBadge } from '../components.js';
 import { html, qs, type SafeHtml } from '../html.js';
 import { emptyState, notFound, page } from '../layout.js';
@@ -12,8 +13,8 @@ export function timelineFilterFrom(get: (k: string) => string | undefined): Time
     entity: get('entity') || undefined,
     story: get('story') || undefined,
     type: get('type') || undefined,
-    from: get('from') || undefined,
-    to: get('to') || undefined,
+    from: dateParam(get('from'), 'from'),
+    to: dateParam(get('to'), 'to'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { calendarRange } from '../../cli/dates.js';
 import { TS_CONFIGS } from '../../store/articles.js';
 import type { Queryable } from '../../store/db.js';
 import { entitiesReady, entityFilterSql, entityLabels } from './entities.js';
@@ -58,26 +59,17 @@ export interface SearchResult {
 const MATCH = `(${TS_CONFIGS.map((c) => `(a.ts_config = '${c}' AND a.search @@ websearch_to_tsquery('${c}', $1))`).join(' OR ')})`;
 const QUERY_FOR = `websearch_to_tsquery(a.ts_config::regconfig, $1)`;
 
-/** Date filter values are TIMEX3 values (2025, 2025-08, 2025-08-07); we compare on first days. */
+/**
+ * Date filter values are TIMEX3 calendar values (2025, 2025-08, 2025-08-07, 2025-W33, 2025-Q3),
+ * read by the CLI's one parser; we compare on their first (from) and last (to) days.
+ */
 export function firstDay(v: string | undefined): string | null {
-  if (!v) return null;
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(v.trim());
-  if (!m) return null;
-  return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
+  return v ? (calendarRange(v.trim())?.first ?? null) : null;
 }
 
 /** Last day covered by a TIMEX3 value at its precision (2025-08 → 2025-08-31). */
 export function lastDay(v: string | undefined): string | null {
-  if (!v) return null;
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(v.trim());
-  if (!m) return null;
-  const y = Number(m[1]);
-  if (m[3]) return `${m[1]}-${m[2]}-${m[3]}`;
-  if (m[2]) {
-    const d = new Date(Date.UTC(y, Number(m[2]), 0)).getUTCDate();
-    return `${m[1]}-${m[2]}-${String(d).padStart(2, '0')}`;
-  }
-  return `${m[1]}-12-31`;
+  return v ? (calendarRange(v.trim())?.last ?? null) : null;
 }
 
 export async function search(db: Queryable, p: SearchParams): Promise<SearchResult> {
