@@ -135,13 +135,21 @@ export async function mergeEntity(db: Queryable, from: string, into: string): Pr
   await db.query('DELETE FROM entities WHERE id = $1', [from]);
 }
 
-/** Recomputes the surface forms seen for the given entities (all when omitted) from the mentions. */
+// A mention whose text is (part of) its role (`der US-Präsident` resolved to Trump by date) names
+// the entity by office, not by name: it stays linked but gives no alias.
+const NAME_MENTION = '(role IS NULL OR strpos(lower(role), lower(text)) = 0)';
+
+/**
+ * Recomputes the name forms seen for the given entities (all when omitted) from the mentions:
+ * each mention's name with inflection removed (`Putins` → `Putin`), never a role word.
+ */
 export async function refreshAliases(db: Queryable, entityIds?: readonly string[]): Promise<void> {
   if (!entityIds) {
     await db.query('DELETE FROM entity_aliases');
     await db.query(
       `INSERT INTO entity_aliases (entity_id, alias, mentions)
-       SELECT entity_id, text, count(*)::int FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id, text`,
+       SELECT entity_id, normalized, count(*)::int FROM mentions
+        WHERE entity_id IS NOT NULL AND ${NAME_MENTION} GROUP BY entity_id, normalized`,
     );
     return;
   }
@@ -149,7 +157,8 @@ export async function refreshAliases(db: Queryable, entityIds?: readonly string[
   await db.query('DELETE FROM entity_aliases WHERE entity_id = ANY($1::text[])', [entityIds]);
   await db.query(
     `INSERT INTO entity_aliases (entity_id, alias, mentions)
-     SELECT entity_id, text, count(*)::int FROM mentions WHERE entity_id = ANY($1::text[]) GROUP BY entity_id, text`,
+     SELECT entity_id, normalized, count(*)::int FROM mentions
+      WHERE entity_id = ANY($1::text[]) AND ${NAME_MENTION} GROUP BY entity_id, normalized`,
     [entityIds],
   );
 }
