@@ -244,6 +244,7 @@ export const openapi = {
                 language: str,
                 rank: { type: 'number' },
                 snippet: { type: 'string', description: 'plain text; matches wrapped in U+0001 … U+0002' },
+                titleMarked: { type: ['string', 'null'], description: 'the whole title, matches wrapped in U+0001 … U+0002' },
               },
             },
           },

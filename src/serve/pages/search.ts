@@ -67,7 +67,7 @@ ${Object.entries(params).filter(([k, v]) => v && k !== 'from' && k !== 'to').map
 <button type="submit">Anwenden</button></form>`;
   const hits = res.hits.length
     ? html`<ol class="hits" start="${(res.page - 1) * res.pageSize + 1}">${res.hits.map(
-        (h) => html`<li><a href="/articles/${enc(h.id)}">${h.title || h.id}</a>
+        (h) => html`<li><a href="/articles/${enc(h.id)}">${h.title && h.titleMarked ? renderSnippet(h.titleMarked) : h.title || h.id}</a>
 <span class="meta">${h.source ?? 'unbekannte Quelle'} · ${h.published ?? 'ohne Datum'} · ${h.language}${h.duplicateOf ? ' · Duplikat' : ''}</span>
 <p class="snippet">${renderSnippet(h.snippet)}</p></li>`,
       )}</ol>`

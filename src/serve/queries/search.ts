@@ -38,6 +38,9 @@ export interface SearchHit {
   rank: number;
   /** Snippet text with MARK_START/MARK_END around matches; everything else is raw text. */
   snippet: string;
+  /** The whole title with the same marks around matches (null without a title): a hit that
+   * matches only in its title still shows what matched. */
+  titleMarked: string | null;
 }
 
 export interface FacetValue {
@@ -133,10 +136,13 @@ export async function search(db: Queryable, p: SearchParams): Promise<SearchResu
     duplicate_of: string | null;
     story_id: string | null;
     snippet: string;
+    title_marked: string | null;
   }>(
     `SELECT a.id, a.title, a.published, a.source, a.language, a.duplicate_of, a.story_id,
             ts_headline(a.ts_config::regconfig, translate(a.text, chr(1) || chr(2), ''), ${QUERY_FOR},
-              'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "') AS snippet
+              'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "') AS snippet,
+            CASE WHEN a.title IS NOT NULL THEN ts_headline(a.ts_config::regconfig, translate(a.title, chr(1) || chr(2), ''), ${QUERY_FOR},
+              'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', HighlightAll=true') END AS title_marked
        FROM articles a WHERE a.id = ANY($2::text[])`,
     [p.q, hitIds.map((h) => h.value)],
   );
@@ -169,6 +175,7 @@ export async function search(db: Queryable, p: SearchParams): Promise<SearchResu
       storyId: r.story_id,
       rank: Number(r.rank),
       snippet: r.snippet,
+      titleMarked: r.title_marked,
     })),
     facets: {
       language: language.map((r) => ({ ...r, label: r.value })),
