@@ -87,7 +87,7 @@ export function absorb(s: StoryState, terms: Terms, day: string | null, o: Story
   const sum: Terms = { ...s.centroid };
   for (const [k, v] of Object.entries(terms)) sum[k] = (sum[k] ?? 0) + v;
   const kept: Terms = {};
-  for (const p of ['t:', 'b:', 's:', 'e:']) {
+  for (const p of ['t:', 'b:', 's:', 'e:', 'w:']) {
     Object.entries(sum).filter(([k]) => k.startsWith(p)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, o.centroidTerms).forEach(([k, v]) => {
         kept[k] = v;
@@ -112,13 +112,20 @@ export function bestStory(terms: Terms, day: string | null, stories: readonly St
   return best;
 }
 
-/** A short label: the story's top entities, then its top title words. */
+/**
+ * A short label an analyst can read: the story's top entities by canonical name, then its top title
+ * words as written (`w:`), leaving out words of any entity name in the story (so `Abu Dhabi` is
+ * shown whole, as an entity, or not at all). Stories stored before `w:` existed fall back to `t:`.
+ */
 export function labelOf(s: StoryState, d: DocFreq): string {
-  const ranked = (p: string, n: number): string[] =>
+  const ranked = (p: string): string[] =>
     Object.entries(s.centroid).filter(([k]) => k.startsWith(p))
       .map(([k, v]) => [k.slice(p.length), v * idf(d, k)] as const)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([k]) => k);
-  const ents = ranked('e:', 3);
-  const words = ranked('t:', 3);
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+  const allEnts = ranked('e:');
+  const ents = allEnts.slice(0, 3);
+  const entWords = new Set(allEnts.flatMap((e) => [e.toLowerCase(), ...e.toLowerCase().split(/[\s-]+/)]));
+  const surface = ranked('w:');
+  const words = (surface.length > 0 ? surface : ranked('t:')).filter((w) => !entWords.has(w.toLowerCase())).slice(0, 3);
   return [ents.join(', '), words.join(', ')].filter(Boolean).join(' — ') || '(ohne Titel)';
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzedArticle } from '../../model/index.js';
-import { paths } from '../../paths.js';
+import { packageRoot, paths } from '../../paths.js';
 import { participantOf } from '../events/actors.js';
 
 /**
@@ -48,11 +48,38 @@ function count(xs: readonly string[]): Map<string, number> {
   return m;
 }
 
+let labelStop: Set<string> | null = null;
+function labelStopwords(): Set<string> {
+  labelStop ??= new Set((JSON.parse(readFileSync(join(packageRoot, 'src', 'resolve', 'stories', 'label-words.json'), 'utf8')) as { words: string[] }).words);
+  return labelStop;
+}
+
+/**
+ * Title words fit to show in a label, as written: capitalised (German nouns and names; verbs and
+ * adjectives are lower case) and not a function word, verb or vague noun (label-words.json).
+ */
+export function labelWords(title: string, names: readonly string[] = []): string[] {
+  const sw = stopwords();
+  const ls = labelStopwords();
+  // Multi-word names seen in the title (`Abu Dhabi`) stay one label word.
+  const whole: string[] = [];
+  let rest = title;
+  for (const name of [...new Set(names)].filter((x) => x.includes(' ')).sort((a, b) => b.length - a.length)) {
+    if (rest.includes(name)) {
+      whole.push(name);
+      rest = rest.split(name).join(' ');
+    }
+  }
+  return [...whole, ...(rest.match(WORD) ?? []).filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !sw.has(w.toLowerCase()) && !ls.has(w))];
+}
+
 /** The article's story features: at most 100 terms per space, entity names canonical (KB, metonyms). */
 export function storyTerms(doc: AnalyzedArticle): Terms {
   const out: Terms = {};
   const title = doc.article.title ?? '';
   top(count(words(title)), 30, 't:', out);
+  // Label words in the surface form seen (`w:`): only for labels, not compared.
+  top(count(labelWords(title, doc.entities.flatMap((m) => [m.text, m.normalized]))), 30, 'w:', out);
   const body = words(doc.article.text);
   top(count(body), 100, 'b:', out);
   top(count(body.map(stem)), 100, 's:', out);
