@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { AnalyzedArticle, Article, EntityMention } from '../../src/model/index.js';
 import type { AnalyzeComponent } from '../../src/analyze/pipeline.js';
 import { tokenizeComponent } from '../../src/analyze/tokenize.js';
-import { entitiesComponent, lexiconExamples, parseMentionRole, whoIs } from '../../src/analyze/entities/index.js';
+import { entitiesComponent, lexiconExamples, parseMentionRole, quoteFragment, whoIs } from '../../src/analyze/entities/index.js';
 import { kb } from '../../src/kb/index.js';
 
 function article(text: string): Article {
@@ -102,6 +102,20 @@ test('entities: metonyms that act are linked to their country; places are not', 
   assert.equal(find(ms, 'Washington')?.kbId, 'US');
   assert.equal(find(ms, 'Kremls')?.metonym, undefined);
   assert.equal(find(ms, 'Kremls')?.kbId, 'KREMLIN');
+});
+
+test('entities: quote fragments starting with a lower-case-in-running-text word are not MISC names', () => {
+  for (const { text, span } of lexiconExamples.quoteStart) {
+    const ms = run(text);
+    assert.ok(!ms.some((m) => m.text.startsWith(span.split(' ')[0]!)), `${text}: ${ms.map((m) => m.text).join(', ')}`);
+    // Were the model to tag the fragment as MISC, it is dropped.
+    assert.ok(quoteFragment('MISC', span.split(' '), true), span);
+  }
+  // Names stay: a one-word MISC, a name not starting with such a word, one inside a sentence.
+  assert.ok(!quoteFragment('MISC', ['Jede'], true));
+  assert.ok(!quoteFragment('MISC', ['Truth', 'Social'], true));
+  assert.ok(!quoteFragment('MISC', ['Keine', 'Woche', 'Aufschub'], false));
+  assert.ok(!quoteFragment('ORG', ['Unsere', 'Zukunft', 'Partei'], true));
 });
 
 test('entities: headings, boilerplate and sentence-initial words are not entities', () => {

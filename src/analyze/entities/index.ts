@@ -5,7 +5,7 @@ import type { AnalyzeComponent } from '../pipeline.js';
 import { tokenize } from '../tokenize.js';
 import { findMentions, roleWordOf } from './mentions.js';
 
-export { findMentions, notAnEntity, roleWordOf } from './mentions.js';
+export { findMentions, notAnEntity, quoteFragment, roleWordOf } from './mentions.js';
 export { lexicon, lexiconExamples } from './lexicon.js';
 
 /**

@@ -13,6 +13,8 @@ export interface EntityLexicon {
   orgPrefixes: string[];
   /** Capital-letter abbreviations that are not organisations (`TV`, `DAX`, `II`). */
   notAcronyms: Set<string>;
+  /** Lower-case-in-running-text words that start quote fragments the model takes for MISC (`„Jede Woche Krieg …“`). */
+  quoteStart: Set<string>;
 }
 
 export interface LexiconExamples {
@@ -20,6 +22,7 @@ export interface LexiconExamples {
   metonyms: { text: string; metonym?: string; notMetonym?: string }[];
   roleSuffixes: { text: string; person: string; role: string }[];
   orgSuffixes: { text: string; org: string | null }[];
+  quoteStart: { text: string; span: string }[];
 }
 
 interface Raw {
@@ -30,6 +33,7 @@ interface Raw {
   nameParticles: string[];
   demonymMetonyms: Record<string, string>;
   orgSuffixes: { endings: string[]; prefixes: string[]; notAcronyms: string[]; examples: { text: string; org: string | null }[] };
+  quoteStart: { words: string[]; examples: { text: string; span: string }[] };
 }
 
 const raw = data as Raw;
@@ -45,6 +49,7 @@ export const lexicon: EntityLexicon = {
   orgSuffixes: [...raw.orgSuffixes.endings].sort((a, b) => b.length - a.length),
   orgPrefixes: raw.orgSuffixes.prefixes,
   notAcronyms: new Set(raw.orgSuffixes.notAcronyms),
+  quoteStart: new Set(raw.quoteStart.words),
 };
 
 export const lexiconExamples: LexiconExamples = {
@@ -52,4 +57,5 @@ export const lexiconExamples: LexiconExamples = {
   metonyms: raw.actionVerbs.examples,
   roleSuffixes: raw.roleSuffixes.examples,
   orgSuffixes: raw.orgSuffixes.examples,
+  quoteStart: raw.quoteStart.examples,
 };

@@ -257,6 +257,8 @@ function nerCands(kb: Kb, ctx: MentionContext, ner: readonly EntityMention[], la
     }
     const surface = ctx.text.slice(tokens[ts]!.start, tokens[te - 1]!.end);
     if (te - ts === 1 && notAnEntity(surface)) continue;
+    // A quote fragment taken for a name: `„Jede Woche Krieg kostet …“`.
+    if (quoteFragment(m.type, tokens.slice(ts, te).map((t) => t.text), opensQuote(ctx, ts))) continue;
     // A compound holding names is handled part by part.
     if (te - ts === 1 && surface.includes('-') && kb.lookup(surface).entries.length === 0) {
       const parts = surface.split('-');
@@ -266,6 +268,20 @@ function nerCands(kb: Kb, ctx: MentionContext, ner: readonly EntityMention[], la
     out.push({ ts, te, start: tokens[ts]!.start, end: tokens[te - 1]!.end, type: m.type, source: 'ner', entries: hit.entries, base: hit.entries.length ? hit.base : undefined });
   }
   return out;
+}
+
+/**
+ * A model span that is a quote fragment, not a name: MISC, several words, the first one written
+ * lower case in running text (`Jede`, `Keine`), opening a quote or sentence (`„Jede Woche Krieg …“`).
+ */
+export function quoteFragment(type: string, words: readonly string[], opensQuoteOrSentence: boolean): boolean {
+  return type === 'MISC' && words.length > 1 && lexicon.quoteStart.has(words[0]!) && opensQuoteOrSentence;
+}
+
+/** Whether token `i` opens a quote or a sentence. */
+function opensQuote(ctx: MentionContext, i: number): boolean {
+  if (i === 0 || !sameSentence(ctx, i - 1, i)) return true;
+  return /^[„“"«»‚‘']$/u.test(ctx.tokens[i - 1]!.text);
 }
 
 /** Keeps the best non-overlapping candidates: longer spans first, then KB over NER over rules. */
