@@ -22,8 +22,10 @@ const ents = await entitiesJson(db);
 await db.close();
 
 const rows = gold.map((g) => {
-  const variants = new Set(g.variants);
-  const hits = ents.filter((e) => e.aliases.some((a) => variants.has(a)));
+  // Aliases are names with inflection removed (`Frankreich`), the gold lists surface forms
+  // (`Frankreichs`): the gold's canonical name counts as one of its forms.
+  const variants = new Set([g.name, ...g.variants]);
+  const hits = ents.filter((e) => [e.name, ...e.aliases].some((a) => variants.has(a)));
   const best = hits.sort((a, b) => b.mentions - a.mentions)[0];
   return {
     name: g.name, type: g.type, found: hits.length > 0, entities: hits.length,
@@ -31,8 +33,8 @@ const rows = gold.map((g) => {
     got: hits.map((h) => `${h.name} [${h.type}${h.kbId ? ` ${h.kbId}` : ''}]`),
   };
 });
-const goldVariants = new Set(gold.flatMap((g) => g.variants));
-const extra = ents.filter((e) => !e.aliases.some((a) => goldVariants.has(a)));
+const goldVariants = new Set(gold.flatMap((g) => [g.name, ...g.variants]));
+const extra = ents.filter((e) => ![e.name, ...e.aliases].some((a) => goldVariants.has(a)));
 
 const by = (type?: string) => {
   const rs = rows.filter((r) => !type || r.type === type);
