@@ -1,4 +1,4 @@
-import { precisionOf, type EventStatus } from '../model/index.js';
+import { calendarSpan, type EventStatus } from '../model/index.js';
 import type { Queryable } from './db.js';
 import { sortDateOf } from './sort-date.js';
 
@@ -244,29 +244,7 @@ export async function deleteAllEvents(q: Queryable): Promise<void> {
 
 /** Last calendar day a TIMEX3 calendar value covers (`2025-08` → `2025-08-31`, `2025-W32` → its Sunday), or null. */
 export function lastDayOf(v: string): string | null {
-  const first = sortDateOf(v);
-  const p = precisionOf(v);
-  if (!first || !p) return null;
-  const d = new Date(`${first}T00:00:00Z`);
-  const plus = (months: number, days = 0): string =>
-    new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate() + days) - 86_400_000).toISOString().slice(0, 10);
-  switch (p) {
-    case 'minute':
-    case 'hour':
-    case 'day':
-      return first;
-    case 'week':
-      return plus(0, 7);
-    case 'month':
-      return plus(1);
-    case 'quarter':
-    case 'season':
-      return plus(3);
-    case 'half':
-      return plus(6);
-    case 'year':
-      return plus(12);
-  }
+  return calendarSpan(v)?.last ?? null;
 }
 
 /** Whether the calendar interval of `value` overlaps [from, to] (inclusive ISO days; null = open). */
