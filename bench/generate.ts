@@ -1,18 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/model/index.js';
-
-/** Small deterministic PRNG (mulberry32), so every run generates the same corpus. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../src/util/seeded-random.js';
 
 const OUTLETS = [
   'Elbtal-Kurier', 'Nordsee-Depesche', 'Mainfranken-Rundblick', 'Weltlage24', 'Politik-Telegramm',

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEDUP_DEFAULTS, MemoryIndex, checkAndAdd, type DedupOptions } from '../src/resolve/dedup/detect.js';
 import { countWords, signature, similarity } from '../src/resolve/dedup/minhash.js';
+import { rng } from '../src/util/seeded-random.js';
 
 const DATA = process.env.CHRONIK_10KGNAD ?? join(import.meta.dirname, '..', '..', 'shared', 'data', '10kgnad', 'test.csv');
 const LEVELS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
@@ -28,18 +29,6 @@ function load(file: string): Doc[] {
     if (text) docs.push({ id: `g${i}`, label: m[1]!, text });
   });
   return docs;
-}
-
-/** mulberry32: a small seeded PRNG so the benchmark is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Our own boilerplate lines, the kind outlets wrap around agency copy.

@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { rng } from '../../util/seeded-random.js';
 import type { NerSentence } from './corpora.js';
 import { domainSalt, extractFeatures, RUNTIME_DOMAIN, salted, type FeatureConfig, type Lexicon } from './features.js';
 import { FeatureTable, NerModel, packClusters, T, TAGS, viterbi, type NerArtifact } from './model.js';
@@ -22,17 +23,8 @@ export interface TrainOptions {
   lexiconOf?: (i: number) => Lexicon;
 }
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Re-exported for clusters.ts, which shuffles with the same sequence. */
+export { rng };
 
 const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
 
