@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { parseDct, timexLines } from '../../src/cli/commands/timex.js';
+import { chronikSync } from '../helpers/cli.js';
 
 const text = 'Gestern – am 7. August 🙂 – sagte er, kommende Woche gehe es weiter.';
 
@@ -19,14 +19,12 @@ test('--dct accepts the publication-date shapes and refuses other text', () => {
 });
 
 test('chronik timex reads stdin and prints one line per expression', () => {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'timex', '--dct', '2025-08-08', '-'], {
-    input: text, encoding: 'utf8',
-  });
-  assert.equal(res.status, 0, res.stderr);
+  const res = chronikSync(['timex', '--dct', '2025-08-08', '-'], { input: text, env: process.env });
+  assert.equal(res.code, 0, res.stderr);
   const lines = res.stdout.trim().split('\n');
   assert.equal(lines.length, 3);
   assert.equal((JSON.parse(lines[2]!) as { value: string }).value, '2025-W33');
-  const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'timex', '--dct', 'bald', '-'], { input: '', encoding: 'utf8' });
-  assert.notEqual(bad.status, 0);
+  const bad = chronikSync(['timex', '--dct', 'bald', '-'], { input: '', env: process.env });
+  assert.notEqual(bad.code, 0);
   assert.match(bad.stderr, /not a date/);
 });

@@ -1,31 +1,9 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI from source as a user would (`npx tsx src/cli/main.ts …`, without npx's start-up). */
-function chronik(args: string[], input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: '', FORCE_COLOR: '0' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
+import { chronik, type Run } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chronik-cli-errors-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -71,12 +49,12 @@ test('reading commands refuse a --db that holds no store, and do not create it',
   const file = join(dir, 'notes.txt');
   writeFileSync(file, 'not a store');
   assertOneLineError(await chronik(['articles', '--db', file]), /^chronik: .*notes\.txt is a file, not a store directory$/);
-  assertOneLineError(await chronik(['ingest', '-', '--db', file], 'Titel\n\nText.\n'), /is a file, not a store directory$/);
+  assertOneLineError(await chronik(['ingest', '-', '--db', file], { input: 'Titel\n\nText.\n' }), /is a file, not a store directory$/);
 });
 
 test('--from/--to of every command take TIMEX3 calendar values and refuse bad dates with one line', async () => {
   const db = join(dir, 'dated');
-  const ing = await chronik(['ingest', '-', '--db', db, '--json'], 'Gipfel vereinbart\n5. August 2025\n\nBeide Regierungen haben einen Gipfel in Abu Dhabi vereinbart.\n');
+  const ing = await chronik(['ingest', '-', '--db', db, '--json'], { input: 'Gipfel vereinbart\n5. August 2025\n\nBeide Regierungen haben einen Gipfel in Abu Dhabi vereinbart.\n' });
   assert.equal(ing.code, 0, ing.stderr);
   for (const args of [['articles', '--from', '2025-13'], ['articles', '--to', '2025-02-30'], ['timeline', '--from', '2025-13'], ['timeline', '--to', '2025-Q5']]) {
     assertOneLineError(await chronik([...args, '--db', db]), /^chronik: --(from|to) must be a date \(YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www or YYYY-Qn\), got "/);

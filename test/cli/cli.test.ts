@@ -1,31 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI from source as a user would (`npx tsx src/cli/main.ts …`, without npx's start-up). */
-function chronik(args: string[], input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: '', FORCE_COLOR: '0' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
+import { chronik, type Run } from '../helpers/cli.js';
 
 let dir: string;
 let db: string;
@@ -116,8 +94,9 @@ test('a second ingest changes nothing; stdin works', async () => {
   assert.equal(r.code, 0, r.stderr);
   const s = JSON.parse(r.stdout) as { new: number; unchanged: number };
   assert.deepEqual([s.new, s.unchanged], [0, 1]);
-  const piped = await chronik(['ingest', '-', '--db', db, '--json'],
-    'Waffenruhe gefordert\n\nDie Außenminister fordern eine sofortige Waffenruhe und neue Gespräche in Genf.\n');
+  const piped = await chronik(['ingest', '-', '--db', db, '--json'], {
+    input: 'Waffenruhe gefordert\n\nDie Außenminister fordern eine sofortige Waffenruhe und neue Gespräche in Genf.\n',
+  });
   assert.equal(piped.code, 0, piped.stderr);
   assert.equal((JSON.parse(piped.stdout) as { new: number }).new, 1);
 });

@@ -1,9 +1,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLI_ARGS, chronikSync } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chronik-demo-hints-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,7 +15,7 @@ const env = { ...process.env, DATABASE_URL: '', FORCE_COLOR: '0', PATH: `${join(
 /** Runs the demo with the server on a free port until it serves, then stops it; returns its stdout. */
 function demoUntilServing(store: string): Promise<{ stdout: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'demo', '--port', '0', '--db', store], { env });
+    const child = spawn(process.execPath, [...CLI_ARGS, 'demo', '--port', '0', '--db', store], { env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -41,7 +42,7 @@ test('the demo\'s Explore hints work as printed and say the server locks the sto
   const articles = commands.find((c) => c.startsWith('npx chronik articles'));
   assert.ok(articles);
   const args = articles.split(' ').slice(2);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env });
-  assert.equal(r.status, 0, r.stderr);
+  const r = chronikSync(args, { env });
+  assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^id\s+published/);
 });

@@ -1,19 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chronikSync } from '../helpers/cli.js';
 
-const run = (args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+const run = (args: string[]) => chronikSync(args, { env: { ...process.env, DATABASE_URL: '' } });
 
 test('demo ingests the sample corpus into a fresh store, prints what it found, and refuses foreign directories', () => {
   const dir = mkdtempSync(join(tmpdir(), 'chronik-demo-'));
   try {
     const store = join(dir, 'demo');
     const r = run(['demo', '--no-serve', '--db', store]);
-    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /into a fresh embedded store at /);
     const summary = /read (\d+), new (\d+), duplicates (\d+), unchanged (\d+), failed (\d+)/.exec(r.stdout);
     assert.ok(summary, r.stdout);
@@ -27,7 +26,7 @@ test('demo ingests the sample corpus into a fresh store, prints what it found, a
     mkdirSync(foreign);
     writeFileSync(join(foreign, 'notes.txt'), 'keep me');
     const refused = run(['demo', '--no-serve', '--db', foreign]);
-    assert.equal(refused.status, 1);
+    assert.equal(refused.code, 1);
     assert.match(refused.stderr, /^chronik: .*is not a Chronik demo store/);
     assert.ok(existsSync(join(foreign, 'notes.txt')));
   } finally {

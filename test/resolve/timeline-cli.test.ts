@@ -1,15 +1,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chronikSync } from '../helpers/cli.js';
 
 // The CLI contract of timeline/stories/export/restory, run as a user would, on part of the sample corpus.
 let dir = '';
 const run = (...args: string[]): { code: number; out: string; err: string } => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', dir], { encoding: 'utf8' });
-  return { code: r.status ?? 1, out: r.stdout, err: r.stderr };
+  const r = chronikSync([...args, '--db', dir], { env: process.env });
+  return { code: r.code ?? 1, out: r.stdout, err: r.stderr };
 };
 
 before(() => {
