@@ -184,13 +184,38 @@ export async function addDocFreqCounts(q: Queryable, counts: ReadonlyMap<string,
   );
 }
 
-/** Puts articles into stories (one statement), each with its duplicates. */
+/**
+ * Puts articles into stories, each with its duplicates: two statements, one by id and one by
+ * `duplicate_of`, because a join on `id = u.id OR duplicate_of = u.id` can use no index and scans
+ * the whole articles table for every batch.
+ */
 export async function setArticleStories(q: Queryable, rows: readonly { articleId: string; storyId: string }[]): Promise<void> {
   if (rows.length === 0) return;
+  const params = [rows.map((r) => r.articleId), rows.map((r) => r.storyId)];
   await q.query(
     `UPDATE articles a SET story_id = u.story_id FROM unnest($1::text[], $2::text[]) AS u(id, story_id)
-      WHERE a.id = u.id OR a.duplicate_of = u.id`,
-    [rows.map((r) => r.articleId), rows.map((r) => r.storyId)],
+      WHERE a.id = u.id`,
+    params,
+  );
+  await q.query(
+    `UPDATE articles a SET story_id = u.story_id FROM unnest($1::text[], $2::text[]) AS u(id, story_id)
+      WHERE a.duplicate_of = u.id AND a.duplicate_of IS NOT NULL`,
+    params,
+  );
+}
+
+/** Inserts or updates many stories in one statement (a batch's touched stories). */
+export async function upsertStories(q: Queryable, ss: readonly StoryRow[]): Promise<void> {
+  if (ss.length === 0) return;
+  await q.query(
+    `INSERT INTO stories (id, label, first_day, last_day, articles, centroid)
+     SELECT u.id, u.label, u.first_day::date, u.last_day::date, u.articles, u.centroid::jsonb
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[])
+         AS u(id, label, first_day, last_day, articles, centroid)
+     ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, first_day = EXCLUDED.first_day, last_day = EXCLUDED.last_day,
+       articles = EXCLUDED.articles, centroid = EXCLUDED.centroid`,
+    [ss.map((s) => s.id), ss.map((s) => s.label), ss.map((s) => s.firstDay), ss.map((s) => s.lastDay),
+      ss.map((s) => s.articles), ss.map((s) => JSON.stringify(s.centroid))],
   );
 }
 

@@ -28,12 +28,24 @@ export async function resolveNearDuplicates(db: Queryable, ctx: ResolveCtx, opts
       if (signed) todo.push({ id: a.id, duplicateOf: a.duplicateOf, signed });
     }
     const stored = await findCandidatesMany(db, todo.map((t) => t.signed.bands));
+    // Band key → positions in `stored`, so each article looks up its candidates instead of testing all.
+    const byKey = new Map<string, number[]>();
+    stored.forEach((c, i) => {
+      for (const k of bandKeys(c.signature, opts.bandRows)) {
+        const at = byKey.get(k);
+        if (!at) byKey.set(k, [i]);
+        else if (at.at(-1) !== i) at.push(i);
+      }
+    });
     const batch = new MemoryIndex();
     const marks: { articleId: string; originalId: string; score: number }[] = [];
     for (const t of todo) {
-      const keys = new Set(t.signed.bands.map((h, b) => `${b}:${h}`));
-      // Stored candidates that share a band with this article, then this chunk's earlier articles.
-      const fromStore = stored.filter((c) => hasSharedBand(c, keys, opts.bandRows));
+      // Stored candidates that share a band with this article (in stored order), then this chunk's earlier articles.
+      const hits = new Set<number>();
+      t.signed.bands.forEach((h, b) => {
+        for (const i of byKey.get(`${b}:${h}`) ?? []) hits.add(i);
+      });
+      const fromStore = [...hits].sort((x, y) => x - y).map((i) => stored[i]!);
       const cands: Candidate[] = [...fromStore, ...batch.candidates(t.signed.bands)];
       let original = t.id;
       if (!t.duplicateOf) {
@@ -53,12 +65,6 @@ export async function resolveNearDuplicates(db: Queryable, ctx: ResolveCtx, opts
   }
   if (marked) ctx.progress(`near-duplicates: ${marked} marked`);
   return marked;
-}
-
-/** The stored candidate's signature shares one of `keys` (band index : band hash). */
-function hasSharedBand(c: Candidate, keys: ReadonlySet<string>, rows: number): boolean {
-  const bands = bandKeys(c.signature, rows);
-  return bands.some((k) => keys.has(k));
 }
 
 const bandCache = new WeakMap<Uint32Array, string[]>();

@@ -82,13 +82,20 @@ export function addToDocFreq(d: DocFreq, terms: Terms): void {
   for (const k of Object.keys(terms)) d.df.set(k, (d.df.get(k) ?? 0) + 1);
 }
 
+const CENTROID_SPACES = ['t:', 'b:', 's:', 'e:', 'w:'];
+const collator = new Intl.Collator();
+
 /** Adds an article to a story: centroid sums (pruned per space), date range, count. */
 export function absorb(s: StoryState, terms: Terms, day: string | null, o: StoryOptions = STORY_DEFAULTS): void {
   const sum: Terms = { ...s.centroid };
   for (const [k, v] of Object.entries(terms)) sum[k] = (sum[k] ?? 0) + v;
+  // One pass splits the terms by space (keeping their order); ties sort with one shared collator,
+  // which orders exactly as `localeCompare` does but without its per-call set-up cost.
+  const bySpace = new Map<string, [string, number][]>(CENTROID_SPACES.map((p) => [p, []]));
+  for (const e of Object.entries(sum)) bySpace.get(e[0].slice(0, 2))?.push(e);
   const kept: Terms = {};
-  for (const p of ['t:', 'b:', 's:', 'e:', 'w:']) {
-    Object.entries(sum).filter(([k]) => k.startsWith(p)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  for (const p of CENTROID_SPACES) {
+    bySpace.get(p)!.sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))
       .slice(0, o.centroidTerms).forEach(([k, v]) => {
         kept[k] = v;
       });

@@ -3,7 +3,7 @@ import type { AnalyzedArticle } from '../../model/index.js';
 import type { Db, Queryable } from '../../store/db.js';
 import {
   addDocFreqCounts, allFeaturesByDate, clearStories, featuresOf, loadDocFreq, openStories, replaceDocFreq, saveStoryFeatures,
-  setArticleStories, storiesFollowOriginals, upsertStory, type FeatureRow, type StoryRow,
+  setArticleStories, storiesFollowOriginals, upsertStories, upsertStory, type FeatureRow, type StoryRow,
 } from '../../store/stories.js';
 import { firstDay } from '../../analyze/events/dates.js';
 import { absorb, addToDocFreq, bestStory, labelOf, STORY_DEFAULTS, type DocFreq, type StoryOptions, type StoryState } from './cluster.js';
@@ -71,7 +71,7 @@ export async function assignStories(q: Queryable, ids: readonly string[], o: Sto
       assignments.push({ articleId: f.articleId, storyId: story.id });
     }
     await addDocFreqCounts(q, added, originals.length);
-    for (const st of touched) await upsertStory(q, toRow(st, d));
+    await upsertStories(q, [...touched].map((st) => toRow(st, d)));
     await setArticleStories(q, assignments);
   }
   await storiesFollowOriginals(q, rows.filter((f) => f.duplicateOf && !f.storyId).map((f) => f.articleId));
