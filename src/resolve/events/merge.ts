@@ -84,10 +84,26 @@ export function sharedParticipants(type: string, a: { actors: Iterable<string>; 
 /** A member mention's date and status, for the guards of `datesClash`. */
 export type DatePoint = Pick<MergeMention, 'dateValue' | 'dateSource' | 'status'>;
 
+// Merging compares every new mention with every member of every candidate event: the day number of
+// each date value is worked out once (date values are few: calendar days at a few precisions).
+const dayMs = new Map<string, number | null>();
+function dayOf(value: string): number | null {
+  let t = dayMs.get(value);
+  if (t === undefined) {
+    t = precisionOf(value) === 'day' ? Date.parse(`${value.slice(0, 10)}T00:00:00Z`) : null;
+    if (dayMs.size > 100_000) dayMs.clear();
+    dayMs.set(value, t);
+  }
+  return t;
+}
+
 /** Days between two mention dates, when both are day-precise; else null. */
 function dayGap(a: DatePoint, b: DatePoint): number | null {
-  if (!a.dateValue || !b.dateValue || precisionOf(a.dateValue) !== 'day' || precisionOf(b.dateValue) !== 'day') return null;
-  return Math.abs(Date.parse(`${a.dateValue.slice(0, 10)}T00:00:00Z`) - Date.parse(`${b.dateValue.slice(0, 10)}T00:00:00Z`)) / DAY;
+  if (!a.dateValue || !b.dateValue) return null;
+  const ta = dayOf(a.dateValue);
+  const tb = ta === null ? null : dayOf(b.dateValue);
+  if (ta === null || tb === null) return null;
+  return Math.abs(ta - tb) / DAY;
 }
 
 /** Days apart beyond which two day-precise mentions are not one event, even when one is dated by publication only. */
@@ -130,7 +146,12 @@ export function seedsEvent(m: Pick<MergeMention, 'type' | 'actors' | 'recipients
 /** How well a mention fits an event (higher is better), or -1 when it cannot be the same event. */
 export function fit(e: EventState, m: MergeMention): number {
   if (e.type !== m.type) return -1;
-  if (e.points?.some((p) => datesClash(p, m))) return -1;
+  const score = fitIgnoringPoints(e, m);
+  // Checked last: it looks at every member mention, the other checks at the event only.
+  return score >= 0 && e.points?.some((p) => datesClash(p, m)) ? -1 : score;
+}
+
+function fitIgnoringPoints(e: EventState, m: MergeMention): number {
   if (e.mode && m.mode && e.mode !== m.mode && (e.mode === 'phone' || m.mode === 'phone')) return -1;
   const iv = intervalOf(m);
   if (e.interval && iv && !overlaps(e.interval, iv)) return -1;
