@@ -36,6 +36,21 @@ const shift = (d: string, days: number): string => new Date(Date.parse(`${d}T00:
  */
 export function intervalOf(m: Pick<MergeMention, 'dateValue' | 'dateSource' | 'status'>): Interval | null {
   if (!m.dateValue) return null;
+  // Merging asks for the same few date values again and again; each caller gets its own copy.
+  const key = `${m.dateValue}|${m.dateSource}|${m.status}`;
+  let iv = intervals.get(key);
+  if (iv === undefined) {
+    iv = computeInterval(m);
+    if (intervals.size > 100_000) intervals.clear();
+    intervals.set(key, iv);
+  }
+  return iv && { ...iv };
+}
+
+const intervals = new Map<string, Interval | null>();
+
+function computeInterval(m: Pick<MergeMention, 'dateValue' | 'dateSource' | 'status'>): Interval | null {
+  if (!m.dateValue) return null;
   const lo = firstDay(m.dateValue);
   const hi = lastDay(m.dateValue);
   if (!lo || !hi) return null;
