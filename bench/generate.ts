@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/model/index.js';
+import { normalize } from '../src/normalize/index.js';
+import { paths } from '../src/paths.js';
+import { isFailure, readInputs } from '../src/read/index.js';
 import { rng } from '../src/util/seeded-random.js';
 
 const OUTLETS = [
@@ -116,4 +119,19 @@ export function writeCorpus(dir: string, bases: readonly Article[], n: number): 
   }
   flushJsonl(n);
   return { files, articles: n };
+}
+
+/** Base articles: the sample corpus, normalised (those with some body to vary). */
+export async function loadBases(): Promise<Article[]> {
+  const bases: Article[] = [];
+  for await (const item of readInputs([join(paths.examples, 'corpus')])) {
+    if (isFailure(item)) continue;
+    try {
+      const a = normalize(item);
+      if (a.text.length > 300) bases.push(a);
+    } catch {
+      // Unusable sample documents are simply not varied.
+    }
+  }
+  return bases;
 }

@@ -16,14 +16,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { components } from '../src/analyze/pipeline.js';
 import type { Article } from '../src/model/index.js';
-import { normalize } from '../src/normalize/index.js';
-import { paths, packageRoot } from '../src/paths.js';
+import { packageRoot } from '../src/paths.js';
 import { analysisWriters, corpusResolvers } from '../src/pipeline/hooks.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import '../src/pipeline/register.js';
-import { isFailure, readInputs } from '../src/read/index.js';
 import { openStore } from '../src/store/open.js';
-import { writeCorpus } from './generate.js';
+import { loadBases, writeCorpus } from './generate.js';
 
 const PG_URL = process.env.CHRONIK_BENCH_PG ?? process.env.CHRONIK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TMP = join(packageRoot, 'bench', 'tmp');
@@ -122,21 +120,6 @@ async function runChild(store: 'pglite' | 'postgres', corpus: string, total: num
   };
   if (summary.failures.length) process.stderr.write(`first failures: ${JSON.stringify(summary.failures.slice(0, 3))}\n`);
   process.stdout.write(`\nRESULT ${JSON.stringify(result)}\n`);
-}
-
-/** Base articles: the sample corpus, normalised (those with some body to vary). */
-async function loadBases(): Promise<Article[]> {
-  const bases: Article[] = [];
-  for await (const item of readInputs([join(paths.examples, 'corpus')])) {
-    if (isFailure(item)) continue;
-    try {
-      const a = normalize(item);
-      if (a.text.length > 300) bases.push(a);
-    } catch {
-      // Unusable sample documents are simply not varied.
-    }
-  }
-  return bases;
 }
 
 function ensureCorpus(n: number, bases: () => Promise<Article[]>): Promise<string> {

@@ -16,15 +16,12 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { Article } from '../src/model/index.js';
-import { normalize } from '../src/normalize/index.js';
-import { packageRoot, paths } from '../src/paths.js';
+import { packageRoot } from '../src/paths.js';
 import { ingest } from '../src/pipeline/ingest.js';
-import { isFailure, readInputs } from '../src/read/index.js';
 import { createApp } from '../src/serve/app.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open.js';
-import { writeCorpus } from './generate.js';
+import { loadBases, writeCorpus } from './generate.js';
 
 const TARGET_MS = 300;
 const TMP = join(packageRoot, 'bench', 'tmp');
@@ -32,20 +29,6 @@ const TMP = join(packageRoot, 'bench', 'tmp');
 function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : dflt;
-}
-
-async function loadBases(): Promise<Article[]> {
-  const bases: Article[] = [];
-  for await (const item of readInputs([join(paths.examples, 'corpus')])) {
-    if (isFailure(item)) continue;
-    try {
-      const a = normalize(item);
-      if (a.text.length > 300) bases.push(a);
-    } catch {
-      // Unusable sample documents are not varied.
-    }
-  }
-  return bases;
 }
 
 /** Input paths holding about the first `n` articles of the generated corpus (text files and JSON Lines of 500). */

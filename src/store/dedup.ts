@@ -21,49 +21,6 @@ export interface StoredCandidate {
   originalId: string;
 }
 
-/** Articles that share at least one band key with `bands` (index = band number). */
-export async function findCandidates(q: Queryable, bands: readonly number[]): Promise<StoredCandidate[]> {
-  if (bands.length === 0) return [];
-  const rows = await q.query<{ article_id: string; signature: string; original: string }>(
-    `SELECT s.article_id, s.signature, COALESCE(a.duplicate_of, a.id) AS original
-       FROM (SELECT DISTINCT b.article_id
-               FROM dedup_bands b
-               JOIN unnest($1::int[], $2::int[]) AS k(band, hash) ON b.band = k.band AND b.hash = k.hash) c
-       JOIN dedup_signatures s ON s.article_id = c.article_id
-       JOIN articles a ON a.id = c.article_id
-      ORDER BY s.seq`,
-    [bands.map((_, i) => i), [...bands]],
-  );
-  return rows.map((r) => ({ articleId: r.article_id, signature: decodeSignature(r.signature), originalId: r.original }));
-}
-
-export async function hasSignature(q: Queryable, articleId: string): Promise<boolean> {
-  const rows = await q.query('SELECT 1 FROM dedup_signatures WHERE article_id = $1', [articleId]);
-  return rows.length > 0;
-}
-
-export async function saveSignature(q: Queryable, articleId: string, sig: Uint32Array, words: number, bands: readonly number[]): Promise<void> {
-  await q.query(
-    `INSERT INTO dedup_signatures (article_id, signature, words) VALUES ($1, $2, $3) ON CONFLICT (article_id) DO NOTHING`,
-    [articleId, encodeSignature(sig), words],
-  );
-  await q.query(
-    `INSERT INTO dedup_bands (band, hash, article_id)
-     SELECT k.band, k.hash, $3 FROM unnest($1::int[], $2::int[]) AS k(band, hash)
-     ON CONFLICT DO NOTHING`,
-    [bands.map((_, i) => i), [...bands], articleId],
-  );
-}
-
-/** Marks a later article as a near-duplicate of its original, unless it is already marked (exact duplicates stay exact). */
-export async function markNearDuplicate(q: Queryable, articleId: string, originalId: string, score: number): Promise<void> {
-  await q.query(
-    `UPDATE articles SET duplicate_of = $2, duplicate_kind = 'near', duplicate_score = $3
-      WHERE id = $1 AND duplicate_of IS NULL AND id <> $2`,
-    [articleId, originalId, score],
-  );
-}
-
 export interface DuplicateInfo {
   /** This article's original, if it is a duplicate. */
   duplicateOf: { id: string; kind: string; score: number | null } | null;
