@@ -33,11 +33,13 @@ export async function serveUntilStopped(db: Db, opts: ServeCliOptions): Promise<
   } catch (err) {
     throw new CliError(`cannot listen on ${opts.host}:${opts.port}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  process.stdout.write(`Chronik is serving ${db.location} at ${server.url}  (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
+    // Listen before announcing: until a listener exists, a signal takes the default action and
+    // kills the process without closing the store.
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    process.stdout.write(`Chronik is serving ${db.location} at ${server.url}  (Ctrl-C to stop)\n`);
   });
   await server.close();
 }
