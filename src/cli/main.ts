@@ -16,7 +16,10 @@ program
 registerAll(program);
 
 try {
-  await program.parseAsync(process.argv);
+  // Bare `chronik` is a request for help, not a usage error: commander would print it on stderr
+  // and exit 1; print it on stdout and exit 0, as `chronik --help` does.
+  if (process.argv.length <= 2) program.outputHelp();
+  else await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) {
     // --help and --version exit through here with code 0; usage errors were already printed.

@@ -105,6 +105,11 @@ test('--help on every command, usage errors and bad stores exit non-zero with on
   const help = await chronik(['--help']);
   assert.equal(help.code, 0);
   for (const cmd of ['ingest', 'articles', 'article', 'search', 'serve', 'demo']) assert.match(help.stdout, new RegExp(`\\b${cmd}\\b`));
+  // Bare `chronik` asks for the same help: on stdout, exit 0, nothing on stderr.
+  const bare = await chronik([]);
+  assert.equal(bare.code, 0, bare.stderr);
+  assert.equal(bare.stdout, help.stdout);
+  assert.equal(bare.stderr, '');
   const sub = await chronik(['search', '--help']);
   assert.equal(sub.code, 0);
   assert.match(sub.stdout, /--json/);
