@@ -3,7 +3,7 @@ import { paths } from '../../paths.js';
 import { join } from 'node:path';
 import { loadLists, type PatternList } from './lists.js';
 import { literalWords, loadRules, ruleFirstWords, ruleTriggers, type TimeRule } from './rules.js';
-import { parseAnchor, resolveValue, type Anchor, type ResolveContext } from './resolve.js';
+import { parseAnchor, resolveValue, type Anchor, type ResolveContext, type Tense } from './resolve.js';
 import { sentenceSpans, tenseAt } from './tense.js';
 
 export const RULES_DIR = join(paths.rules, 'time');
@@ -361,6 +361,8 @@ export interface TagOptions {
   /** Sentences (from the tokenizer) to use instead of the built-in splitter. */
   sentences?: readonly Span[];
   tagger?: Tagger;
+  /** The tense around an expression, for another language's rules (default: German markers). */
+  tense?: (text: string, sentence: Span, at: Span) => Tense;
 }
 
 /**
@@ -386,7 +388,7 @@ export function tagTimex(text: string, dct?: string | null, opts: TagOptions = {
     const anchor = dctAnchor ?? textAnchor;
     const template = substitute(c.rule.value, c, tagger.lists);
     // the tense is looked up only where the value depends on it
-    const tense = NEEDS_TENSE.test(template) ? tenseAt(text, sentence, c) : 'present';
+    const tense = NEEDS_TENSE.test(template) ? (opts.tense ?? tenseAt)(text, sentence, c) : 'present';
     // with a DCT, a day mentioned more than a sentence ago no longer carries clock times
     const day = dctDay && si - lastDaySentence > 1 ? dctDay : lastDay;
     const ctx: ResolveContext = { anchor, lastDay: day, tense, narrative };

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Span } from '../../model/index.js';
+import { packageRoot } from '../../paths.js';
+import { loadLists, parseLists } from './lists.js';
+import { loadRules } from './rules.js';
+import { buildTagger, tagTimex, type TaggedTimex, type Tagger } from './tagger.js';
+import type { Tense } from './resolve.js';
+
+/**
+ * English time expressions: the German tagger's engine (rule format, value functions, overlap
+ * resolution) with English rule and list files (src/analyze/time/en/) and English tense markers,
+ * so `on Tuesday`, `July 8`, `next week` resolve against the publication date as German ones do.
+ */
+export const ENGLISH_RULES_DIR = join(packageRoot, 'src', 'analyze', 'time', 'en');
+
+let cached: Tagger | null = null;
+
+export function englishTagger(): Tagger {
+  if (!cached) {
+    const lists = loadLists(ENGLISH_RULES_DIR);
+    cached = buildTagger(lists, loadRules(ENGLISH_RULES_DIR, lists));
+  }
+  return cached;
+}
+
+interface Markers {
+  past: RegExp;
+  future: RegExp;
+  notPast: Set<string>;
+}
+
+let markers: Markers | null = null;
+
+function tenseMarkers(): Markers {
+  if (!markers) {
+    const data = parseLists(readFileSync(join(ENGLISH_RULES_DIR, 'tense.txt'), 'utf8'));
+    const alt = (name: string): RegExp => new RegExp(`^(?:${(data.get(name) ?? []).map((e) => e.form).join('|')})$`, 'i');
+    markers = { past: alt('past'), future: alt('future'), notPast: new Set((data.get('notpast') ?? []).map((e) => e.form)) };
+  }
+  return markers;
+}
+
+const WORD = /[\p{L}']+/gu;
+const CLAUSE_MARK = /[,;:—–]|\bthat\b/u;
+
+function tenseOf(word: string, m: Markers): Tense | null {
+  if (m.future.test(word)) return 'future';
+  if (m.past.test(word)) return 'past';
+  // regular past forms (`launched`, `agreed`): lower case, so names and nouns in -ed stay out
+  if (/^\p{Ll}{2,}ed$/u.test(word) && !m.notPast.has(word)) return 'past';
+  return null;
+}
+
+/**
+ * The tense of the clause around an English time expression: the nearest marker with no comma,
+ * dash or `that` in between, else the nearest in the sentence; nothing found is present.
+ */
+export function englishTenseAt(text: string, sentence: Span, at: Span): Tense {
+  const m = tenseMarkers();
+  let best: { d: number; t: Tense } | null = null;
+  let inClause: { d: number; t: Tense } | null = null;
+  const s = text.slice(sentence.start, sentence.end);
+  for (const w of s.matchAll(WORD)) {
+    const pos = sentence.start + w.index;
+    const end = pos + w[0].length;
+    if (pos >= at.start && end <= at.end) continue; // the expression's own words (`last`, `next`)
+    const t = tenseOf(w[0], m);
+    if (!t) continue;
+    const d = pos < at.start ? at.start - end : pos - at.end;
+    if (!best || d < best.d) best = { d, t };
+    const between = pos < at.start ? text.slice(end, at.start) : text.slice(at.end, pos);
+    if (!CLAUSE_MARK.test(between) && (!inClause || d < inClause.d)) inClause = { d, t };
+  }
+  return (inClause ?? best)?.t ?? 'present';
+}
+
+/** English time expressions in `text`, resolved against `dct` (the publication date). */
+export function tagEnglishTimex(text: string, dct?: string | null, sentences?: readonly Span[]): TaggedTimex[] {
+  return tagTimex(text, dct, { tagger: englishTagger(), tense: englishTenseAt, ...(sentences ? { sentences } : {}) });
+}
