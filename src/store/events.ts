@@ -1,4 +1,4 @@
-import { calendarSpan, type EventStatus } from '../model/index.js';
+import { calendarSpan, type EventMentionRecord, type EventStatus } from '../model/index.js';
 import type { Queryable } from './db.js';
 import { sortDateOf } from './sort-date.js';
 
@@ -79,21 +79,9 @@ export async function warningsOf(q: Queryable, articleId: string): Promise<Warni
   return rows.map((r) => ({ kind: r.kind, message: r.message, start: r.span_start, end: r.span_end }));
 }
 
-/** A stored mention as merging sees it. */
-export interface MentionRow {
-  articleId: string;
-  idx: number;
-  type: string;
-  mode: string | null;
-  actors: string[];
-  recipients: string[];
-  place: string | null;
+/** A stored mention as merging sees it (the shared shape in src/model), with its place source and event always read. */
+export interface MentionRow extends EventMentionRecord {
   placeSource: 'text' | 'dateline' | null;
-  dateValue: string | null;
-  dateSource: 'text' | 'publication';
-  status: EventStatus;
-  published: string | null;
-  originalId: string;
   eventId: string | null;
 }
 

@@ -1,26 +1,9 @@
-import type { EventStatus } from '../../model/index.js';
+import type { EventMentionRecord, EventStatus } from '../../model/index.js';
 import { precisionOf } from '../../model/index.js';
 import { firstDay, lastDay } from '../../analyze/events/dates.js';
 
-/** What merging needs to know about one stored mention. */
-export interface MergeMention {
-  articleId: string;
-  idx: number;
-  type: string;
-  mode: string | null;
-  actors: string[];
-  recipients: string[];
-  place: string | null;
-  /** `dateline`: the article's dateline stood in for a place the sentence does not name. */
-  placeSource?: 'text' | 'dateline' | null;
-  dateValue: string | null;
-  dateSource: 'text' | 'publication';
-  status: EventStatus;
-  /** Publication date of the article (first day), for ordering statuses. */
-  published: string | null;
-  /** The article's original (itself unless it is a duplicate). */
-  originalId: string;
-}
+/** What merging needs to know about one stored mention (the shape the store reads, src/model). */
+export type MergeMention = EventMentionRecord;
 
 export interface Interval {
   lo: string;
