@@ -76,8 +76,8 @@ for (const driver of DRIVERS) {
         const drought = s2!.files.map((f) => storyOf.get(f));
         assert.ok(german1.every((s) => s && s === german1[0]), `${phase}: German diplomacy articles in one story`);
         assert.ok(drought.every((s) => s && !german1.includes(s)), `${phase}: drought articles apart`);
-        // The drought story's first article (a farmers' demand) is only loosely linked to the later two: 1 + 2 at the chosen threshold.
-        assert.ok(new Set(drought).size <= 2, `${phase}: drought articles in at most two stories`);
+        // The farmers' demand, the aid six days later and the criticism of it: one development, one story.
+        assert.equal(new Set(drought).size, 1, `${phase}: drought articles in one story`);
       }
       // The planted role error ("Ex-Präsident Donald Trump" in July 2025) is flagged on its article only.
       const warned = await db.query<{ origin: string; message: string }>(
