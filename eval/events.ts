@@ -53,6 +53,10 @@ async function main(): Promise<void> {
   process.chdir(cwd);
   const origins = new Map((await db.query<{ id: string; origin: string }>('SELECT id, origin FROM articles')).map((r) => [r.id, r.origin]));
   const system = await listEvents(db);
+  const verbose = process.argv.includes('--verbose');
+  const rawMentions = verbose ? await db.query<RawMention>(
+    `SELECT m.article_id, m.idx, m.type, m.mode, m.trigger_text, m.sentence, m.actors, m.recipients, m.place, m.date_value, m.status, m.speaker, m.event_id
+      FROM event_mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.idx`) : [];
   await db.close();
 
   // Gold mention sentences by file, for alignment.
@@ -152,9 +156,73 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'eval/results'), { recursive: true });
     writeFileSync(join(ROOT, 'eval/results/events.json'), JSON.stringify(result, null, 2) + '\n');
   }
+  if (verbose) printVerbose({ matched: bestFor, pairs, rawMentions, origins, sharesSentence });
   if (process.env.CHRONIK_EVENTS_DEBUG) {
     for (const { s, a } of pairs) console.error(`${a ? (a.gold.type === s.type ? 'OK ' : 'TY ') + a.gold.id : 'FP   '} ${s.type}/${s.mode ?? '-'}/${a?.gold.mode ?? '-'} ${s.dateValue} ${s.actors.join('+')} > ${s.recipients.join('+')} @${s.place} | ${s.evidence[0]?.sentence.slice(0, 100)}`);
     for (const g of gold) if (!goldFound.has(g.id)) console.error(`MISS ${g.id} ${g.type} ${g.date} ${g.actors.join('+')} > ${g.recipients.join('+')} | ${g.mentions.find((m) => m.where !== 'title')?.sentence.slice(0, 100)}`);
+  }
+}
+
+interface RawMention {
+  [k: string]: unknown;
+  article_id: string; idx: number; type: string; mode: string | null; trigger_text: string; sentence: string;
+  actors: { name: string }[] | string; recipients: { name: string }[] | string; place: string | null;
+  date_value: string | null; status: string; speaker: string | null; event_id: string | null;
+}
+
+interface VerboseInput {
+  matched: Map<string, { s: TimelineEvent; a: { gold: GoldEvent; shared: number } }>;
+  pairs: { s: TimelineEvent; a: { gold: GoldEvent; shared: number } | null }[];
+  rawMentions: RawMention[];
+  origins: Map<string, string>;
+  sharesSentence: (g: GoldMention, origin: string, sentence: string) => boolean;
+}
+
+/**
+ * `--verbose`: per gold event, the aligned system event with every attribute that differs, and per
+ * gold mention the system mentions found in its sentence (any type) or MISS; then the system events
+ * aligned to no gold event. Goes to stdout after the summary; the results file is unchanged.
+ */
+function printVerbose({ matched, pairs, rawMentions, origins, sharesSentence }: VerboseInput): void {
+  const names = (v: { name: string }[] | string): string[] => (typeof v === 'string' ? (JSON.parse(v) as { name: string }[]) : v).map((p) => p.name);
+  const keys = (xs: readonly string[]): string => [...new Set(xs.map(key))].sort().join(',');
+  const sameSet = (a: readonly string[], b: readonly string[]): boolean => keys(a) === keys(b);
+  const line = (m: RawMention): string => `${m.type}/${m.mode ?? '-'} «${m.trigger_text}» ${names(m.actors).join('+') || '∅'} > ${names(m.recipients).join('+') || '∅'} @${m.place ?? '-'} ${m.date_value ?? '-'} ${m.status}${m.speaker ? ` (${m.speaker})` : ''}`;
+  const short = (f: string): string => f.replace(/^examples\/corpus\//, '');
+  console.log('\n=== per gold event (--verbose) ===');
+  for (const g of gold) {
+    console.log(`\n${g.id} ${g.type}/${g.mode ?? '-'} ${g.date} ${g.actors.join('+')} > ${g.recipients.join('+')} @${g.place ?? '-'} ${g.status}`);
+    const p = matched.get(g.id);
+    if (!p) console.log('  NO SYSTEM EVENT of this type');
+    else {
+      const s = p.s;
+      const diffs: string[] = [];
+      const sym = SYMMETRIC.has(g.type);
+      if (sym) {
+        if (!sameSet([...s.actors, ...s.recipients], [...g.actors, ...g.recipients])) diffs.push(`participants ${[...s.actors, ...s.recipients].join('+')}`);
+      } else {
+        if (!sameSet(s.actors, g.actors)) diffs.push(`actors ${s.actors.join('+') || '∅'}`);
+        if (!sameSet(s.recipients, g.recipients)) diffs.push(`recipients ${s.recipients.join('+') || '∅'}`);
+      }
+      if (s.dateValue !== g.date) diffs.push(`date ${s.dateValue ?? '-'} (${s.dateSource})`);
+      const placeOk = (s.place === null && g.place === null) || (s.place !== null && g.place !== null && [g.place, ...(g.placeAliases ?? [])].some((x) => placeKey(x) === placeKey(s.place!)));
+      if (!placeOk) diffs.push(`place ${s.place ?? '-'}`);
+      if ((s.mode ?? null) !== g.mode) diffs.push(`mode ${s.mode ?? '-'}`);
+      if (s.status !== g.status) diffs.push(`status ${s.status}`);
+      const others = pairs.filter((x) => x.a?.gold.id === g.id && x.s !== s).length;
+      console.log(`  system ${s.id}: ${diffs.length ? `WRONG ${diffs.join('; ')}` : 'all attributes right'}; sources ${s.sources}${others ? `; ${others} more system event(s) aligned here` : ''}`);
+    }
+    for (const m of g.mentions) {
+      const here = rawMentions.filter((r) => sharesSentence(m, origins.get(r.article_id) ?? '', r.sentence));
+      const hit = here.some((r) => r.type === g.type);
+      const tag = hit ? 'ok  ' : m.where === 'title' ? 'titl' : m.anaphor ? 'anap' : 'MISS';
+      console.log(`  ${tag} [${short(m.file)}] ${m.status !== g.status ? `(${m.status}) ` : ''}${m.sentence.slice(0, 160)}`);
+      for (const r of here) console.log(`         ${r.type === g.type ? '=' : '≠'} ${line(r)}`);
+    }
+  }
+  console.log('\n=== system events aligned to no gold event ===');
+  for (const { s } of pairs.filter((x) => !x.a)) {
+    console.log(`${s.type}/${s.mode ?? '-'} ${s.dateValue ?? '-'} ${s.actors.join('+')} > ${s.recipients.join('+')} @${s.place ?? '-'} | ${s.evidence[0]?.sentence.slice(0, 140) ?? ''}`);
   }
 }
 

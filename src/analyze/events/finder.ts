@@ -173,10 +173,13 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
     }
   }
   const inClause = v.groups.filter((g) => g.clause === ci);
-  const placeLike = (g: Group): boolean => g.prep !== null && lex.words.placePrepositions.has(g.prep) && g.ents.every((e) => v.doc.entities[e]!.type === 'LOC');
+  // `ins`/`in das` names a destination: where a visit goes, not where anything else happens (`Rückkehr ins Weiße Haus`).
+  const directional = (g: Group): boolean => v.lower(g.lead - 1) === 'ins' || (v.lower(g.lead - 1) === 'das' && v.lower(g.lead - 2) === 'in');
+  const placeLike = (g: Group): boolean => g.prep !== null && lex.words.placePrepositions.has(g.prep) && (entry.mode === 'visit' || !directional(g))
+    && (g.ents.every((e) => v.doc.entities[e]!.type === 'LOC') || seatCapital(v, g) !== null);
   // A place-like phrase an entry names as a slot (`Angriff auf Odessa`) is a participant, not the place.
   // A noun's place follows it (`Gespräche in Istanbul`); `In Kiew wurde das Telefonat …` is where it was received.
-  const placeGroup = inClause.find((g) => placeLike(g) && ![...entry.actor, ...entry.recipient].includes(g.prep!) && (entry.pos === 'verb' || g.start > token));
+  const placeGroup = inClause.find((g) => placeLike(g) && ![...entry.actor, ...entry.recipient].includes(g.prep!) && (entry.pos === 'verb' || (g.start > token && nounReaches(v, token, g.lead))));
   const passive = entry.pos === 'verb' && clauseHas(v, ci, lex.words.passiveAuxiliaries) && inClause.some((g) => g.prep === 'von' || g.prep === 'durch');
 
   const slot = (name: string): Group[] => {
@@ -237,7 +240,12 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   let status: EventStatus = 'asserted';
   const infinitive = token > 0 && v.lower(token - 1) === 'zu';
   const futureDate = tx && published && precisionOf(published) === 'day' && (firstDay(date.value ?? '') ?? '') > published;
-  if (clauseHas(v, ci, lex.words.negation)) status = 'negated';
+  // A noun hanging on a frame noun (`Ein Ort für den Gipfel steht nicht fest`) is not what the clause
+  // negates or supposes; a date, place or preparation for it makes it planned.
+  const frame = entry.pos === 'noun' ? nounContext(v, token, lex).head : null;
+  if (frame && lex.words.lightNouns.has(frame)) {
+    if (lex.words.planningNouns.has(frame)) status = 'planned';
+  } else if (clauseHas(v, ci, lex.words.negation)) status = 'negated';
   else if (clauseHas(v, ci, lex.words.hypothetical)) status = 'hypothetical';
   else if (clauseHas(v, ci, lex.words.future) || infinitive || futureDate) status = 'planned';
   else if (entry.status) status = entry.status;
@@ -251,7 +259,7 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
     trigger: { start: t.start, end: t.end, text: t.text },
     actors,
     recipients,
-    place: placeGroup ? v.doc.entities[placeGroup.ents[0]!]!.normalized : visitedPlace(v, entry, recipientGroups),
+    place: placeGroup ? (seatCapital(v, placeGroup) ?? v.doc.entities[placeGroup.ents[0]!]!.normalized) : visitedPlace(v, entry, inClause),
     date,
     status,
     sentence: v.index,
@@ -263,14 +271,45 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
 }
 
 /**
- * A visit's destination named as its recipient (`reiste nach Moskau`, `Besuch in Kiew`) is where the
- * visit took place too, so it does not merge with a meeting somewhere else.
+ * A visit's destination (`reiste nach Moskau`) is where the visit took place, not a participant: the
+ * host is whoever receives the visitor (`von Putin empfangen`), so a city never stands in for him.
  */
-function visitedPlace(v: SentenceView, entry: TriggerEntry, recipients: readonly Group[]): string | null {
+function visitedPlace(v: SentenceView, entry: TriggerEntry, groups: readonly Group[]): string | null {
   if (entry.mode !== 'visit') return null;
-  const g = recipients.find((x) => (x.prep === 'nach' || (x.prep !== null && v.lex.words.placePrepositions.has(x.prep)))
-    && x.ents.every((e) => v.doc.entities[e]!.type === 'LOC'));
+  const g = groups.find((x) => x.prep === 'nach' && x.ents.every((e) => v.doc.entities[e]!.type === 'LOC'));
   return g ? v.doc.entities[g.ents[0]!]!.normalized : null;
+}
+
+/**
+ * A government's seat named as a place (`im Weißen Haus`, `im Kreml`, `ins Kanzleramt`): the capital
+ * of the government it stands for, so the place merges with datelines and `in Washington`.
+ */
+function seatCapital(v: SentenceView, g: Group): string | null {
+  if (g.prep !== 'in' || g.ents.length !== 1) return null;
+  const m = v.doc.entities[g.ents[0]!]!;
+  if (m.type !== 'ORG') return null;
+  const k = kb();
+  const e = (m.kbId ? k.get(m.kbId) : undefined) ?? k.lookup(m.normalized).entries[0];
+  if (!e || e.kind !== 'organization' || !e.standsFor || !/^[A-Z]{2}$/.test(e.standsFor)) return null;
+  return k.get(`capital:${e.standsFor}`)?.name ?? null;
+}
+
+/**
+ * A phrase after a noun trigger belongs to it up to the next event noun, which takes the phrases after
+ * it (`Besuch … vor dem Gipfeltreffen … in Abu Dhabi`). A trigger inside a prepositional phrase ends
+ * at the clause's verb (`Vor seinem Treffen mit Putin hat Trump den Druck auf Moskau erhöht`); the
+ * subject's does not (`Die Verhandlungen wurden in Genf fortgesetzt`: the verb only carries them on).
+ */
+function nounReaches(v: SentenceView, token: number, to: number): boolean {
+  const w = v.lex.words;
+  const inPhrase = nounContext(v, token, v.lex).prep !== null;
+  for (let k = token + 1; k < to; k++) {
+    const t = v.tokens[k]!.text;
+    const lw = v.lower(k);
+    if (inPhrase && /^[a-zäöüß]/.test(t) && (w.finiteAuxiliaries.has(lw) || (v.lex.allVerbForms.has(lw) && !isAdjectiveLike(lw, v.lex)))) return false;
+    if (/^\p{Lu}/u.test(t) && matchToken(v, k).some((m) => m.entry.pos === 'noun')) return false;
+  }
+  return true;
 }
 
 /**
@@ -343,18 +382,24 @@ interface NounContext {
   prep: string | null;
   /** The phrase is the complement of a preceding common noun (`Forderung nach einer Waffenruhe`). */
   attached: boolean;
+  /** That common noun, lower case (`ort` in `Ort für einen Gipfel`), or null. */
+  head: string | null;
 }
 
 function nounContext(v: SentenceView, token: number, lex: Lexicon): NounContext {
   let j = token - 1;
   while (j >= v.sentence.tokenStart && (lex.words.determiners.has(v.lower(j)) || /^\d/.test(v.tokens[j]!.text) || (/^[a-zäöüß]/.test(v.tokens[j]!.text) && isAdjectiveLike(v.lower(j), lex)))) j--;
-  if (j < v.sentence.tokenStart || !lex.words.prepositions.has(v.lower(j))) return { prep: null, attached: false };
+  if (j < v.sentence.tokenStart || !lex.words.prepositions.has(v.lower(j))) return { prep: null, attached: false, head: null };
   const prep = lex.words.prepositionAlias[v.lower(j)] ?? v.lower(j);
   const k = j - 1;
   const prev = k >= v.sentence.tokenStart ? v.tokens[k]!.text : '';
   const isEntity = v.groups.some((g) => k >= g.start && k < g.end);
-  const attached = /^\p{Lu}\p{Ll}/u.test(prev) && !isEntity && !lex.words.lightNouns.has(prev.toLowerCase()) && v.clauseOf(k) === v.clauseOf(j);
-  return { prep, attached };
+  // A time expression (`am Freitag zu einem Besuch`) is no noun the phrase could complement.
+  const pk = v.tokens[k];
+  const isTime = pk !== undefined && (v.lex.words.weekdays.has(prev.toLowerCase()) || v.doc.timexes.some((t) => t.start <= pk.start && t.end >= pk.end));
+  const noun = /^\p{Lu}\p{Ll}/u.test(prev) && !isEntity && !isTime && v.clauseOf(k) === v.clauseOf(j);
+  const attached = noun && !lex.words.lightNouns.has(prev.toLowerCase());
+  return { prep, attached, head: noun ? prev.toLowerCase() : null };
 }
 
 /**

@@ -69,6 +69,8 @@ export interface WordLists {
   circumstantialPrepositions: Set<string>;
   /** Nouns whose prepositional phrase still names an event (`mit Blick auf den Gipfel`). */
   lightNouns: Set<string>;
+  /** Light nouns that make the event they frame a planned one (`Termin für ein Treffen`). */
+  planningNouns: Set<string>;
   /** Clause openers of conditions (`falls`, `sollte`): no event is reported there. */
   conditionals: Set<string>;
   /** Auxiliaries of past tenses (`hat … getroffen`, `wurde … empfangen`). */
@@ -118,6 +120,7 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     roleWords: (words.roleWords as string[]).map((w) => w.toLowerCase()),
     circumstantialPrepositions: set('circumstantialPrepositions'),
     lightNouns: set('lightNouns'),
+    planningNouns: set('planningNouns'),
     conditionals: set('conditionals'),
     pastMarkers: set('pastMarkers'),
     weekdays: set('weekdays'),
