@@ -71,11 +71,21 @@ interface RawCountry {
 interface RawOrg { id: string; type?: EntityType; name: string; en: string; wikidata?: string; aliases: string[]; standsFor?: string; country?: string; kind: string }
 interface RawPlace { id: string; name: string; aliases: string[]; country?: string; kind: string }
 interface RawActor { id: string; name: string; wikidata?: string; surname?: string | null; aliases: string[]; roles: KbRole[]; group?: string }
+export interface RolePhraseExample {
+  phrase: string;
+  role: string | null;
+  of: string | null;
+}
 interface RawRoles {
   roles: Record<string, RoleDef>;
   words: { word: string; role: string | null; of?: string; feminine?: string; examples?: string[] }[];
   prefixes: Record<string, string | null>;
   titles: string[];
+  phrases: {
+    complements: { head: string; complement: string; role: string; examples: RolePhraseExample[] }[];
+    orgRoles: Record<string, string>;
+    examples: RolePhraseExample[];
+  };
 }
 
 /** Typographic variants folded for alias lookup (apostrophes, dashes, spaces). */
@@ -94,6 +104,14 @@ export class Kb {
   readonly givenNames: Set<string>;
   /** Role words with their examples, for tests. */
   readonly roleExamples: { word: string; example: string }[] = [];
+  /** Role phrases (`Sprecher des Kremls`) with the role and `of` they must parse to, for tests. */
+  readonly rolePhraseExamples: RolePhraseExample[] = [];
+  /** `head\tcomplement` (base forms) → role key: complements that change the head's role. */
+  private readonly complementRoles = new Map<string, string>();
+  private readonly complementHeads = new Set<string>();
+  private readonly orgRoles = new Map<string, string>();
+  /** Ids that some KB role has as its `of` (countries and the organisations with offices). */
+  private readonly roleHolders = new Set<string>();
   /** Ambiguous aliases flagged in kb/ambiguous.json. */
   readonly flaggedAmbiguous: Set<string>;
   /** Surnames that are also common words or names (`May`, `Herzog`): linked only next to the full name. */
@@ -141,6 +159,14 @@ export class Kb {
     }
     for (const [p, of] of Object.entries(roles.prefixes)) this.rolePrefixes.set(p, of);
     this.titles = new Set(roles.titles);
+    for (const c of roles.phrases.complements) {
+      this.complementRoles.set(`${c.head}\t${c.complement}`, c.role);
+      this.complementHeads.add(c.head);
+      this.rolePhraseExamples.push(...c.examples);
+    }
+    this.rolePhraseExamples.push(...roles.phrases.examples);
+    for (const [from, to] of Object.entries(roles.phrases.orgRoles)) this.orgRoles.set(from, to);
+    for (const e of this.entries.values()) for (const r of e.roles) this.roleHolders.add(r.of);
     this.givenNames = new Set(read<string[]>('given-names.json'));
     for (const e of this.entries.values()) if (e.kind === 'person') for (const a of [e.name, ...e.aliases]) {
       const first = a.split(' ')[0];
@@ -235,6 +261,11 @@ export class Kb {
    * `Kremlchefs`, `Kreml-Sprecher`, `Außenministerin`, `Nato-Generalsekretär`.
    */
   parseRole(word: string): ParsedRole | null {
+    if (/\s/.test(word.trim())) return this.parseRolePhrase(word);
+    return this.parseRoleWord(word);
+  }
+
+  private parseRoleWord(word: string): ParsedRole | null {
     for (const w of roleBaseCandidates(word)) {
       const direct = this.roleWords.get(w);
       if (direct) return { text: direct.word, role: direct.role, of: direct.of };
@@ -252,6 +283,78 @@ export class Kb {
       }
     }
     return null;
+  }
+
+  /**
+   * A role written as a phrase: `der russische Außenminister`, `Russlands Präsident`,
+   * `Sprecher des Kremls`, `Sondergesandter von US-Präsident Trump`, `Präsident der Ukraine`.
+   * The head is the first role word; `of` comes from the head (`US-Präsident`), else a country
+   * adjective or genitive before it, else the complement right after it (`des Kremls`, `der EU`,
+   * `von US-Präsident Trump`, `Trumps`). Only genitive and `von` complements fix `of`: in
+   * `Botschafter in Berlin` Berlin is where, not whose. Null when the phrase holds no role word.
+   */
+  private parseRolePhrase(phrase: string): ParsedRole | null {
+    const words = phrase.trim().split(/\s+/).map((w) => w.replace(/[,.;:()]+$/u, '')).filter((w) => w !== '');
+    let h = -1;
+    let head: ParsedRole | null = null;
+    for (let i = 0; i < words.length && h < 0; i++) {
+      const w = words[i]!;
+      if (!/^\p{Lu}/u.test(w)) continue;
+      head = this.parseRoleWord(w) ?? this.complementHead(w);
+      if (head) h = i;
+    }
+    if (!head) return null;
+    let { role, of } = head;
+    // Before the head: `russische`/`US-amerikanische`, `Russlands`, `der Ukraine`.
+    for (const w of words.slice(0, h)) of ??= this.countryOfAdjective(w) ?? this.ownerOf(w);
+    // After it: a genitive or `von` complement (`des Kremls`, `der Ukraine`, `Trumps`).
+    const rest = words.slice(h + 1);
+    const lead = rest[0]?.toLowerCase();
+    const genitive = lead !== undefined && (GENITIVE_LEAD.has(lead) || (/s$/.test(rest[0]!) && /^\p{Lu}/u.test(rest[0]!)));
+    if (genitive) {
+      const comp = GENITIVE_LEAD.has(lead) ? rest.slice(1) : rest;
+      const nouns = comp.filter((w) => /^\p{Lu}/u.test(w));
+      const changed = nouns.map((n) => this.complementRoles.get(`${head.text}\t${genitiveBase(n, (b) => this.complementRoles.has(`${head.text}\t${b}`))}`)).find((r) => r);
+      if (changed) role = changed;
+      for (let i = 0; i < comp.length && !of; i++) {
+        const w = comp[i]!;
+        of = this.countryOfAdjective(w);
+        if (of) break;
+        // Articles and adjectives go on; any other small word (`in`, `für`) ends the complement.
+        if (!/^\p{Lu}/u.test(w)) {
+          if (ARTICLE_WORDS.has(w) || /(e|en|er|es|em)$/u.test(w)) continue;
+          break;
+        }
+        // Multi-word names first (`des Weißen Hauses`, `der Vereinigten Staaten`).
+        for (let n = Math.min(3, comp.length - i); n >= 1 && !of; n--) of = this.ownerOf(comp.slice(i, i + n).join(' '));
+        of ??= this.parseRoleWord(w)?.of ?? this.personCountry(w);
+      }
+    }
+    if (role && of && this.get(of)?.kind === 'organization') role = this.orgRoles.get(role) ?? role;
+    return { text: head.text, role, of };
+  }
+
+  /** A phrase head listed only with complements (`Chef`, `Leiter`, `Sekretär` in `Chef des Generalstabs`). */
+  private complementHead(word: string): ParsedRole | null {
+    const base = roleBaseCandidates(word).find((w) => this.complementHeads.has(w));
+    return base ? { text: base, role: null } : null;
+  }
+
+  /** The country or office-holding organisation a name stands for (`Kremls` → RU, `der Nato` → NATO). */
+  private ownerOf(surface: string): string | undefined {
+    for (const e of this.lookup(surface).entries) {
+      if (e.kind === 'country') return e.id;
+      if (e.standsFor) return e.standsFor;
+      if (e.kind === 'organization' && this.roleHolders.has(e.id)) return e.id;
+    }
+    return undefined;
+  }
+
+  /** The country a KB person leads (`Trumps` → US), for `Sondergesandter Trumps`. */
+  private personCountry(surface: string): string | undefined {
+    const p = this.lookup(surface).entries.find((e) => e.kind === 'person');
+    const r = p?.roles.filter((x) => x.role === 'head_of_state' || x.role === 'head_of_government').at(-1);
+    return r?.of;
   }
 
   /** Who held `role` of `of` on `date` (any TIMEX3 calendar value; its first day counts). */
@@ -335,6 +438,15 @@ function demonymForms(d: string): string[] {
   if (d.endsWith('er')) return [d, `${d}n`, `${d}in`, `${d}innen`];
   if (d.endsWith('i')) return [d, `${d}s`];
   return [d, `${d}en`];
+}
+
+const ARTICLE_WORDS = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'eines']);
+/** Words that open a genitive or `von` complement after a role word. */
+const GENITIVE_LEAD = new Set(['des', 'der', 'von', 'vom']);
+
+/** The form of a genitive noun (`Sicherheitsrats`, `Generalstabes`) that `known` accepts, else the word. */
+function genitiveBase(word: string, known: (base: string) => boolean): string {
+  return [word, word.replace(/s$/, ''), word.replace(/es$/, '')].find(known) ?? word;
 }
 
 /** Base forms a role word may have: as written, without genitive/plural endings, masculine of -in. */

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import type { AnalyzedArticle, Article, EntityMention } from '../../src/model/index.js';
 import type { AnalyzeComponent } from '../../src/analyze/pipeline.js';
 import { tokenizeComponent } from '../../src/analyze/tokenize.js';
-import { entitiesComponent, lexiconExamples, parseMentionRole, quoteFragment, whoIs } from '../../src/analyze/entities/index.js';
+import { entitiesComponent, lexiconExamples, parseMentionRole, quoteFragment, roleWordOf, whoIs } from '../../src/analyze/entities/index.js';
 import { kb } from '../../src/kb/index.js';
+import { roleWarnings } from '../../src/resolve/events/warnings.js';
 
 function article(text: string): Article {
   return {
@@ -55,6 +56,44 @@ test('entities: roles in front of names become EntityMention.role, not part of t
   assert.deepEqual(parseMentionRole('Russlands Präsident'), { role: 'head_of_state', of: 'RU' });
   assert.deepEqual(whoIs('US-Präsident', '2025-08-01').map((e) => e.name), ['Donald Trump']);
   assert.deepEqual(whoIs('der US-Präsident', '2022-01-01').map((e) => e.name), ['Joe Biden']);
+});
+
+test('entities: roles written after the name (appositions) become EntityMention.role (lexicon examples)', () => {
+  for (const ex of lexiconExamples.appositions) {
+    const ms = run(ex.text);
+    const p = find(ms, ex.person);
+    assert.ok(p, `${ex.text}: ${ex.person} missing (${ms.map((m) => m.text).join('|')})`);
+    assert.equal(p.role ?? null, ex.role, ex.text);
+    if (ex.role) {
+      // The role word is neither part of the name nor an entity of its own.
+      const role = ex.role;
+      const head = role.split(' ').find((w) => roleWordOf(kb(), w) !== null);
+      assert.ok(head, `${role}: no role word`);
+      assert.ok(!ms.some((m) => m.text.includes(head)), `${ex.text}: ${ms.map((m) => m.text).join('|')}`);
+    }
+    if (ex.key) {
+      const parsed = parseMentionRole(ex.role!);
+      assert.equal(parsed?.role, ex.key, `${ex.role}: role key`);
+      assert.equal(parsed?.of ?? null, ex.of ?? null, `${ex.role}: of`);
+    }
+  }
+});
+
+test('entities: roles from appositions feed the KB role check on the article date', () => {
+  const warnings = (text: string, published: string): string[] => {
+    const doc = analyze({ ...article(text), published }, [tokenizeComponent, entitiesComponent]);
+    return roleWarnings(doc).map((w) => text.slice(w.start, w.end));
+  };
+  // Held on the date: no warning, after the name or in front of it.
+  assert.deepEqual(warnings('Sergej Lawrow, der russische Außenminister, sagte am Montag nichts.', '2025-08-15'), []);
+  assert.deepEqual(warnings('Dmitri Peskow, Sprecher des Kremls, sagte am Montag nichts.', '2025-08-15'), []);
+  assert.deepEqual(warnings('Steve Witkoff, Sondergesandter von US-Präsident Trump, reiste ab.', '2025-08-15'), []);
+  assert.deepEqual(warnings('Kaja Kallas (EU-Außenbeauftragte) reiste nach Kiew.', '2025-03-01'), []);
+  // Not held on the date: a consistency warning on the name.
+  assert.deepEqual(warnings('Olaf Scholz, der deutsche Bundeskanzler, sagte am Montag nichts.', '2025-08-15'), ['Olaf Scholz']);
+  assert.deepEqual(warnings('Kaja Kallas (EU-Außenbeauftragte) reiste nach Kiew.', '2023-05-01'), ['Kaja Kallas']);
+  assert.deepEqual(warnings('Sergej Schoigu, Verteidigungsminister Russlands, sagte am Montag nichts.', '2025-08-15'), ['Sergej Schoigu']);
+  assert.deepEqual(warnings('Der Sprecher des Weißen Hauses, Dmitri Peskow, sagte nichts.', '2025-08-15'), ['Dmitri Peskow']);
 });
 
 test('entities: every role word example in kb/roles.json yields a person with that role', () => {

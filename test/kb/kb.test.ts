@@ -96,6 +96,18 @@ test('kb: role words parse with inflection, feminine forms and prefixes', () => 
   assert.equal(k.parseRole('Präsidentschaft'), null);
 });
 
+test('kb: role phrases parse to a role key and its country or organisation (kb/roles.json examples)', () => {
+  assert.ok(k.rolePhraseExamples.length >= 15);
+  for (const ex of k.rolePhraseExamples) {
+    const p = k.parseRole(ex.phrase);
+    assert.equal(p?.role ?? null, ex.role, ex.phrase);
+    assert.equal(p?.of ?? null, ex.of, ex.phrase);
+  }
+  // Single words parse as before; a phrase without a role word is no role.
+  assert.deepEqual(k.parseRole('US-Präsidenten'), { text: 'US-Präsident', role: 'head_of_state', of: 'US' });
+  assert.equal(k.parseRole('Haltung des Kremls'), null);
+});
+
 test('kb: alias lookup handles genitive and inflected adjectives; adjectives and demonyms', () => {
   assert.equal(k.lookup('Putins').entries[0]?.id, 'wladimir-putin');
   assert.equal(k.lookup('Russlands').entries[0]?.id, 'RU');

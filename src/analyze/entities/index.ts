@@ -34,20 +34,18 @@ export interface MentionRole {
 
 /**
  * Reads an `EntityMention.role` text (`US-Präsidenten`, `der russische Außenminister`,
- * `Russlands Präsident`) as a role key and the country/organisation it belongs to.
+ * `Russlands Präsident`, `Sprecher des Kremls`, `Sondergesandter von US-Präsident Trump`) as a
+ * role key and the country/organisation it belongs to. Role phrases go through the KB
+ * (`Kb.parseRole`); a word only known by its ending (`Bauernverbandspräsidentin`) gives `role: null`.
  */
 export function parseMentionRole(role: string, k: Kb = kb()): MentionRole | null {
-  const words = role.trim().split(/\s+/).filter((w) => !/^(der|die|das|des|dem|den)$/i.test(w));
-  const last = words[words.length - 1];
-  if (!last) return null;
-  const p = roleWordOf(k, last);
-  if (!p) return null;
-  let of = p.of;
-  const before = words[words.length - 2];
-  if (!of && before) {
-    of = k.countryOfAdjective(before) ?? k.lookup(before).entries.find((e) => e.kind === 'country')?.id;
-  }
-  return { role: p.role, of };
+  const words = role.trim().split(/\s+/);
+  while (words.length > 0 && /^(der|die|das|des|dem|den)$/i.test(words[0]!)) words.shift();
+  if (words.length === 0) return null;
+  const p = k.parseRole(words.join(' '));
+  if (p) return p.of ? { role: p.role, of: p.of } : { role: p.role };
+  const last = roleWordOf(k, words[words.length - 1]!);
+  return last ? { role: last.role } : null;
 }
 
 /**

@@ -15,6 +15,17 @@ export interface EntityLexicon {
   notAcronyms: Set<string>;
   /** Lower-case-in-running-text words that start quote fragments the model takes for MISC (`„Jede Woche Krieg …“`). */
   quoteStart: Set<string>;
+  /** Determiners that may open a role phrase (`Lawrow, der russische Außenminister,`). */
+  appositionDeterminers: Set<string>;
+}
+
+/** A role written after (or between commas before) a name; `role: null` = no role may be found. */
+export interface AppositionExample {
+  text: string;
+  person: string;
+  role: string | null;
+  key?: string;
+  of?: string | null;
 }
 
 export interface LexiconExamples {
@@ -23,6 +34,7 @@ export interface LexiconExamples {
   roleSuffixes: { text: string; person: string; role: string }[];
   orgSuffixes: { text: string; org: string | null }[];
   quoteStart: { text: string; span: string }[];
+  appositions: AppositionExample[];
 }
 
 interface Raw {
@@ -34,6 +46,7 @@ interface Raw {
   demonymMetonyms: Record<string, string>;
   orgSuffixes: { endings: string[]; prefixes: string[]; notAcronyms: string[]; examples: { text: string; org: string | null }[] };
   quoteStart: { words: string[]; examples: { text: string; span: string }[] };
+  appositions: { determiners: string[]; examples: AppositionExample[] };
 }
 
 const raw = data as Raw;
@@ -50,6 +63,7 @@ export const lexicon: EntityLexicon = {
   orgPrefixes: raw.orgSuffixes.prefixes,
   notAcronyms: new Set(raw.orgSuffixes.notAcronyms),
   quoteStart: new Set(raw.quoteStart.words),
+  appositionDeterminers: new Set(raw.appositions.determiners),
 };
 
 export const lexiconExamples: LexiconExamples = {
@@ -58,4 +72,5 @@ export const lexiconExamples: LexiconExamples = {
   roleSuffixes: raw.roleSuffixes.examples,
   orgSuffixes: raw.orgSuffixes.examples,
   quoteStart: raw.quoteStart.examples,
+  appositions: raw.appositions.examples,
 };

@@ -322,6 +322,81 @@ function roleBefore(kb: Kb, ctx: MentionContext, ts: number): string | undefined
   return ctx.text.slice(tokens[first]!.start, tokens[i]!.end);
 }
 
+const ADJECTIVE = /^[\p{Ll}][\p{Ll}-]*(e|en|er|es|em)$/u;
+/** Tokens that close an apposition opened by a comma (the sentence end closes it too). */
+const CLOSERS = new Set([',', ';', ':', '.', '!', '?', '–', '—']);
+
+/**
+ * A role phrase starting at token `i` (`der russische Außenminister`, `Sprecher des Kremls`,
+ * `Sondergesandter von US-Präsident Trump`): determiner, adjectives or a country genitive, a role
+ * word, then a complement of articles, prepositions, adjectives and capitalised words. Returns the
+ * phrase's tokens without the determiner and the index of the token after it, or null when the
+ * words there are no role phrase. `personAt(j)` says whether a person's name starts at token j
+ * and is not a genitive (`Außenminister Wadephul` names Wadephul; `Berater Putins` is a complement).
+ */
+function rolePhrase(kb: Kb, ctx: MentionContext, i: number, limit: number, personAt: (j: number) => boolean): { first: number; next: number } | null {
+  const { tokens } = ctx;
+  const word = (j: number): string => tokens[j]?.text ?? '';
+  let j = i;
+  if (lexicon.appositionDeterminers.has(word(j).toLowerCase())) j++;
+  const first = j;
+  // In front of the role word: `russische`, `frühere`, `US-amerikanische`, `Russlands`.
+  for (let n = 0; j < limit && n < 3 && !roleWordOf(kb, word(j)); n++, j++) {
+    const w = word(j);
+    const genitive = isCap(w) && /s$/.test(w) && kb.lookup(w).entries.some((e) => e.kind === 'country' || e.kind === 'organization');
+    if (!ADJECTIVE.test(w) && !kb.countryOfAdjective(w) && !genitive) return null;
+  }
+  if (j >= limit || !isCap(word(j)) || !roleWordOf(kb, word(j))) return null;
+  j++;
+  // A name right after the role word is that person's (`Außenminister Johann Wadephul`).
+  if (j < limit && personAt(j)) return null;
+  let afterLead = false;
+  for (let n = 0; j < limit && !CLOSERS.has(word(j)) && word(j) !== ')' && word(j) !== '('; n++, j++) {
+    const w = word(j);
+    if (n >= 10) return null;
+    const lw = w.toLowerCase();
+    if (ARTICLES.has(lw) || lexicon.appositionDeterminers.has(w) || lexicon.prepositions.has(lw)) afterLead = true;
+    else if (CONJ.has(w)) afterLead = isCap(word(j + 1)) || lexicon.appositionDeterminers.has(word(j + 1));
+    else if (isCap(w) || /^\d/.test(w)) afterLead = false;
+    else if (afterLead && ADJECTIVE.test(w)) continue;
+    else return null;
+  }
+  // The complement may not end on an article or preposition (`Sprecher des ,`).
+  if (afterLead) return null;
+  return { first, next: j };
+}
+
+/**
+ * A role written as an apposition: after the name between commas or in brackets
+ * (`Dmitri Peskow, Sprecher des Kremls, sagte`, `Kaja Kallas (EU-Außenbeauftragte)`), or in front
+ * of it between a determiner and a comma (`Der Sprecher des Kremls, Dmitri Peskow, sagte`).
+ */
+function roleApposition(kb: Kb, ctx: MentionContext, c: Cand, personAt: (j: number) => boolean): string | undefined {
+  const { tokens } = ctx;
+  const si = ctx.sentOf[c.ts] ?? 0;
+  let end = c.te;
+  while (end < tokens.length && ctx.sentOf[end] === si) end++;
+  let begin = c.ts;
+  while (begin > 0 && ctx.sentOf[begin - 1] === si) begin--;
+  const open = tokens[c.te]?.text;
+  if (c.te < end && (open === ',' || open === '(')) {
+    const p = rolePhrase(kb, ctx, c.te + 1, end, personAt);
+    const close = p && p.next < end ? tokens[p.next]!.text : undefined;
+    const closed = p && (open === '(' ? close === ')' : close === undefined || CLOSERS.has(close) || close === ')');
+    if (p && closed && p.next > p.first) return ctx.text.slice(tokens[p.first]!.start, tokens[p.next - 1]!.end);
+  }
+  // `Der Sprecher des Kremls, Dmitri Peskow, …`: the name is closed by a comma or the sentence end.
+  const after = tokens[c.te]?.text;
+  if (c.ts - 2 >= begin && tokens[c.ts - 1]!.text === ',' && (c.te >= end || after === ',' || after === '.')) {
+    for (let a = c.ts - 2; a >= begin && a >= c.ts - 12; a--) {
+      if (!lexicon.appositionDeterminers.has(tokens[a]!.text.toLowerCase())) continue;
+      const p = rolePhrase(kb, ctx, a, c.ts - 1, personAt);
+      if (p && p.next === c.ts - 1) return ctx.text.slice(tokens[p.first]!.start, tokens[p.next - 1]!.end);
+    }
+  }
+  return undefined;
+}
+
 /** A government seat or capital that acts: subject next to a finite speech/action verb. */
 function acting(ctx: MentionContext, c: Cand): boolean {
   const { tokens } = ctx;
@@ -370,6 +445,9 @@ export function findMentions(kb: Kb, doc: AnalyzedArticle): EntityMention[] {
   }
   const chosen = select([...first, ...compoundParts(kb, ctx, knownPersons), ...surnamesAlone(ctx, knownPersons)]);
   const seen = new Set(chosen.map((c) => ctx.text.slice(c.start, c.end)));
+  // Where a person's name starts, unless it is a genitive (`Berater Putins`).
+  const personStarts = new Set(chosen.filter((c) => c.type === 'PER' && c.source !== 'compound' && !(c.base && /s$/.test(ctx.text.slice(c.start, c.end)) && !/s$/.test(c.base))).map((c) => c.ts));
+  const personAt = (j: number): boolean => personStarts.has(j);
   const out: EntityMention[] = [];
   for (const c of chosen) {
     const text = ctx.text.slice(c.start, c.end);
@@ -391,7 +469,10 @@ export function findMentions(kb: Kb, doc: AnalyzedArticle): EntityMention[] {
       }
     }
     if (m.type === 'PER' && c.source !== 'compound') {
-      const role = roleBefore(kb, ctx, c.ts);
+      // `Sprecher Putins, …`: a genitive name after a role word is its complement, not its holder
+      // (but `US-Präsident Trumps Pläne` is Trump's role: a noun follows the genitive).
+      const genitive = /s$/.test(text) && !/s$/.test(m.normalized) && !isCap(ctx.tokens[c.te]?.text ?? '');
+      const role = (genitive ? undefined : roleBefore(kb, ctx, c.ts)) ?? roleApposition(kb, ctx, c, personAt);
       if (role) m.role = role;
     }
     out.push(m);
