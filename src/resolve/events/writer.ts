@@ -46,7 +46,8 @@ const DAY = 86_400_000;
  */
 function datelinePlace(doc: AnalyzedArticle, ev: EventMention): string | null {
   const { dateline, published } = doc.article;
-  if (!dateline) return null;
+  // A phone call takes place in no one city: the dateline is only where it was reported from.
+  if (!dateline || ev.mode === 'phone') return null;
   if (ev.sentence <= 1) return placeName(dateline);
   const day = ev.date.source === 'text' && ev.date.value ? firstDay(ev.date.value) : null;
   const pub = published ? firstDay(published) : null;

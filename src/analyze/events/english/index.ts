@@ -1,0 +1,3 @@
+export { findEnglishEvents } from './finder.js';
+export { englishLexicon, compileEnglishLexicon, type EnglishLexicon, type EnglishTrigger } from './lexicon.js';
+export { viewEnglishSentence, type EnglishView } from './view.js';
