@@ -229,6 +229,12 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
     recipients = actors.slice(1);
     actors = actors.slice(0, 1);
   }
+  if (!entry.symmetric) {
+    for (const g of actorGroups) {
+      const gov = spokespersonGovernment(v, g);
+      if (gov !== null && !actors.includes(gov) && g.ents.some((e) => actors.includes(e))) actors.push(gov);
+    }
+  }
   // Same surface name on both sides (two mentions of one entity) is one participant.
   const norm = (e: number): string => v.doc.entities[e]!.normalized;
   const actorNames = new Set(actors.map(norm));
@@ -278,6 +284,28 @@ function visitedPlace(v: SentenceView, entry: TriggerEntry, groups: readonly Gro
   if (entry.mode !== 'visit') return null;
   const g = groups.find((x) => x.prep === 'nach' && x.ents.every((e) => v.doc.entities[e]!.type === 'LOC'));
   return g ? v.doc.entities[g.ents[0]!]!.normalized : null;
+}
+
+/**
+ * The government a spokesperson in front of the name speaks for (`Kreml-Sprecher Dmitri Peskow` →
+ * Russland): what he announces, rejects or demands, his government does, so it acts too. Added to
+ * doc.entities as a mention of the country at the role word (a role, so it gives no alias).
+ */
+function spokespersonGovernment(v: SentenceView, g: Group): number | null {
+  const k = kb();
+  for (let i = g.lead; i < g.start; i++) {
+    const t = v.tokens[i]!;
+    const role = /^\p{Lu}/u.test(t.text) ? k.parseRole(t.text) : null;
+    if (!role?.role?.includes('spokesperson') || !role.of) continue;
+    const country = k.get(role.of);
+    if (country?.kind !== 'country') continue;
+    const ents = v.doc.entities;
+    const known = ents.findIndex((m) => m.start === t.start && m.end === t.end && m.kbId === country.id);
+    if (known >= 0) return known;
+    ents.push({ start: t.start, end: t.end, text: t.text, type: 'LOC', sentence: v.index, normalized: country.name, role: t.text, kbId: country.id, metonym: true });
+    return ents.length - 1;
+  }
+  return null;
 }
 
 /**
@@ -429,6 +457,34 @@ export function addRoleMentions(doc: AnalyzedArticle, lex: Lexicon = lexicon()):
       doc.entities.push({ start: t.start, end: t.end, text: t.text, type: 'PER', sentence: si, normalized: h.name, role: t.text, kbId: h.id });
     }
   });
+  addStateAdjectiveMentions(doc, lex);
+}
+
+/**
+ * A country adjective on a noun that names a state's side (`die russische Forderung`, `der
+ * ukrainischen Truppen`, `zwischen russischen und ukrainischen Unterhändlern`; stateNouns in
+ * words.json) is a mention of that country, as PLOVER codes `Russian troops`: added at the adjective
+ * as a metonym (its role is the adjective, so it gives no alias). `russische Banken` stay unnamed.
+ */
+function addStateAdjectiveMentions(doc: AnalyzedArticle, lex: Lexicon): void {
+  const k = kb();
+  const covered = (a: number, b: number): boolean => doc.entities.some((e) => e.start < b && e.end > a);
+  doc.sentences.forEach((s, si) => {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = doc.tokens[i]!;
+      if (!/^[a-zäöü]/.test(t.text)) continue;
+      const of = k.countryOfAdjective(t.text);
+      if (!of) continue;
+      // The noun: next, or after coordinated adjectives (`russischen und ukrainischen Unterhändlern`).
+      let j = i + 1;
+      while (j + 1 < s.tokenEnd && lex.words.coordinators.has(doc.tokens[j]!.text.toLowerCase()) && k.countryOfAdjective(doc.tokens[j + 1]!.text)) j += 2;
+      const noun = j < s.tokenEnd ? doc.tokens[j]! : undefined;
+      if (!noun || !lex.words.stateNouns.has(noun.text.toLowerCase()) || covered(t.start, t.end) || covered(noun.start, noun.end)) continue;
+      const country = k.get(of);
+      if (country?.kind !== 'country') continue;
+      doc.entities.push({ start: t.start, end: t.end, text: t.text, type: 'LOC', sentence: si, normalized: country.name, role: t.text, kbId: country.id, metonym: true });
+    }
+  });
 }
 
 /** All event mentions of one analysed article, in text order. */
@@ -497,5 +553,57 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
       if (ps.length >= 2) pairs.push(ps);
     }
   });
+  placeFromAttribution(doc, lex, out);
   return out;
+}
+
+/**
+ * `X hat Y zurückgewiesen. „…“, sagte X am Freitag in Kiew.`: a statement (statementTypes in
+ * words.json) is made where its speaker said the words quoted right after it, and on that day when
+ * its own sentence names none. Only the next two sentences, only the same speaker (by name, by a
+ * role mention of him, or `sagte er` for a sole person), and not past another of his events.
+ */
+function placeFromAttribution(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): void {
+  const same = (a: number, b: number): boolean => {
+    const x = doc.entities[a]!;
+    const y = doc.entities[b]!;
+    return x.kbId && y.kbId ? x.kbId === y.kbId : x.normalized === y.normalized;
+  };
+  for (const e of events) {
+    if (!lex.words.statementTypes.has(e.type) || e.actors.length === 0 || (e.place !== null && e.date.source === 'text')) continue;
+    const people = e.actors.filter((a) => doc.entities[a]!.type === 'PER');
+    for (let si = e.sentence + 1; si <= e.sentence + 2 && si < doc.sentences.length; si++) {
+      if (events.some((x) => x !== e && x.sentence === si && x.actors.some((a) => e.actors.some((b) => same(a, b))))) break;
+      const v = viewSentence(doc, si, lex);
+      const hit = attributionIn(v, (g) => g.ents.some((a) => e.actors.some((b) => same(a, b))), people.length === 1);
+      if (!hit) continue;
+      if (e.place === null) e.place = hit.place;
+      if (e.date.source === 'publication' && hit.date) e.date = { value: nearestYear(hit.date, doc.article.published), source: 'text' };
+      break;
+    }
+  }
+}
+
+/** The place (and time expression) of a speech clause whose speaker `isSpeaker` accepts (or `er`/`sie` when `pronoun`). */
+function attributionIn(v: SentenceView, isSpeaker: (g: Group) => boolean, pronoun: boolean): { place: string; date: TimeExpression | null } | null {
+  const { lex } = v;
+  for (let ci = 0; ci < v.clauses.length; ci++) {
+    if (!speechClause(v, ci)) continue;
+    const c = v.clauses[ci]!;
+    const inClause = v.groups.filter((g) => g.clause === ci);
+    const roles = clauseRoles(v, ci);
+    const speaker = roles.subject ?? inClause.find((g) => g.prep === null);
+    let ok = speaker ? isSpeaker(speaker) : false;
+    if (!speaker && pronoun) {
+      for (let k = c.start + 1; k < c.end; k++) if ((v.lower(k) === 'er' || v.lower(k) === 'sie') && lex.words.speechVerbs.has(v.lower(k - 1))) ok = true;
+    }
+    if (!ok) continue;
+    const where = inClause.find((g) => g.prep === 'in' && v.lower(g.lead - 1) !== 'ins' && (g.ents.every((x) => v.doc.entities[x]!.type === 'LOC') || seatCapital(v, g) !== null));
+    if (!where) return null;
+    const from = v.tokens[c.start]!.start;
+    const to = v.tokens[c.end - 1]!.end;
+    const date = v.doc.timexes.find((t) => t.start >= from && t.end <= to && (t.type === 'DATE' || t.type === 'TIME') && precisionOf(t.value) === 'day') ?? null;
+    return { place: seatCapital(v, where) ?? v.doc.entities[where.ents[0]!]!.normalized, date };
+  }
+  return null;
 }

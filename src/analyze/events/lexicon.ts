@@ -71,6 +71,10 @@ export interface WordLists {
   lightNouns: Set<string>;
   /** Light nouns that make the event they frame a planned one (`Termin für ein Treffen`). */
   planningNouns: Set<string>;
+  /** Nouns naming a state's side, whose country adjective names the state (`die russische Forderung`). */
+  stateNouns: Set<string>;
+  /** Event types made by saying something, so a following `sagte X in Y` tells where (`REJECT`, `ACCUSE`, …). */
+  statementTypes: Set<string>;
   /** Clause openers of conditions (`falls`, `sollte`): no event is reported there. */
   conditionals: Set<string>;
   /** Auxiliaries of past tenses (`hat … getroffen`, `wurde … empfangen`). */
@@ -121,6 +125,8 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     circumstantialPrepositions: set('circumstantialPrepositions'),
     lightNouns: set('lightNouns'),
     planningNouns: set('planningNouns'),
+    stateNouns: set('stateNouns'),
+    statementTypes: new Set(words.statementTypes as string[]),
     conditionals: set('conditionals'),
     pastMarkers: set('pastMarkers'),
     weekdays: set('weekdays'),

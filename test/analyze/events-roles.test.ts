@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addRoleMentions, findEvents, type FoundEvent } from '../../src/analyze/events/finder.js';
+import { makeDoc } from '../resolve/fixtures.js';
+
+// Participant, place and status rules that reach beyond one trigger entry (the sentences are ours).
+
+function events(text: string, ents: string[], timexes: string[] = [], published = '2025-03-14'): { doc: ReturnType<typeof makeDoc>; evs: FoundEvent[] } {
+  const doc = makeDoc(text, ents, timexes, { published });
+  addRoleMentions(doc);
+  return { doc, evs: findEvents(doc) };
+}
+const names = (doc: ReturnType<typeof makeDoc>, ids: number[]): string[] => ids.map((i) => doc.entities[i]!.normalized);
+
+test('a country adjective on a state noun names the state (`die chinesische Forderung`, `der polnischen Truppen`)', () => {
+  const a = events('Die Regierung in Taipeh hat die chinesische Forderung nach Gesprächen zurückgewiesen.', ['Taipeh|LOC']);
+  const rej = a.evs.find((e) => e.type === 'REJECT')!;
+  assert.deepEqual(names(a.doc, rej.recipients), ['China']);
+  const b = events('Die Gespräche zwischen armenischen und aserbaidschanischen Unterhändlern in Genf dauerten bis zum Abend.', ['Genf|LOC']);
+  const talks = b.evs.find((e) => e.type === 'CONSULT')!;
+  assert.deepEqual([...names(b.doc, talks.actors), ...names(b.doc, talks.recipients)], ['Armenien', 'Aserbaidschan']);
+  assert.equal(talks.place, 'Genf');
+  // Banks are no state's side: no participant, so no event from the adjective alone.
+  const c = events('Die EU hat 14 russische Banken sanktioniert.', ['EU|ORG']);
+  assert.deepEqual(names(c.doc, c.evs.find((e) => e.type === 'SANCTION')!.recipients), []);
+});
+
+test('a statement is made where the speaker said the words quoted right after it', () => {
+  const text = 'Die Außenministerin Annalena Baerbock hat die Vorwürfe aus Peking zurückgewiesen. „Das ist absurd“, sagte Baerbock am Montag in Brüssel.';
+  const { evs } = events(text, ['Annalena Baerbock|PER', 'Peking|LOC', 'Baerbock|PER|Annalena Baerbock', 'Brüssel|LOC'], ['am Montag|2025-03-10']);
+  const rej = evs.find((e) => e.type === 'REJECT')!;
+  assert.equal(rej.place, 'Brüssel');
+  assert.deepEqual(rej.date, { value: '2025-03-10', source: 'text' });
+  // `sagte er` for the one person acting; a government seat gives its capital.
+  const b = events('Macron forderte eine Waffenruhe. Europa müsse handeln, sagte er im Élysée-Palast.', ['Macron|PER', 'Europa|LOC', 'Élysée-Palast|ORG']);
+  assert.equal(b.evs.find((e) => e.type === 'REQUEST')!.place, 'Paris');
+  // Someone else's words say nothing about where the statement was made.
+  const c = events('Macron forderte eine Waffenruhe. Das sei zu früh, sagte Scholz in Berlin.', ['Macron|PER', 'Scholz|PER', 'Berlin|LOC']);
+  assert.equal(c.evs.find((e) => e.type === 'REQUEST')!.place, null);
+});
+
+test('a spokesperson of a country speaks for its government, which acts too', () => {
+  const { doc, evs } = events('Kreml-Sprecher Dmitri Peskow wies die Vorwürfe aus London zurück.', ['Dmitri Peskow|PER', 'London|LOC']);
+  assert.deepEqual(names(doc, evs.find((e) => e.type === 'REJECT')!.actors), ['Dmitri Peskow', 'Russland']);
+});
