@@ -347,7 +347,9 @@ function mentionFor(v: EnglishView, m: Match): FoundEvent | null {
   const tx = eventDate(v, ci, m, type);
   const date: EventMention['date'] = tx ? { value: nearestYear(tx, published), source: 'text' } : { value: published, source: 'publication' };
   const futureDate = tx !== null && published !== null && precisionOf(published) === 'day' && (firstDay(date.value ?? '') ?? '') > published;
-  const infinitive = entry.pos === 'verb' && token > c.start && v.lower(token - 1) === 'to';
+  // `to meet`, and a noun governed by an infinitive (`offered to host talks`): the event lies ahead
+  const infinitive = (entry.pos === 'verb' && token > c.start && v.lower(token - 1) === 'to')
+    || (entry.pos === 'noun' && governing > c.start && v.lower(governing - 1) === 'to' && verbLike(v, governing));
   if (negated && entry.negatedType) {
     // `would not give up` territory is a refusal now, whatever tense it is said in
     status = speech ? 'reported' : 'asserted';

@@ -111,7 +111,11 @@ export function viewEnglishSentence(doc: AnalyzedArticle, index: number, lex: En
       co = false;
       continue;
     }
-    if (i === cs) continue;
+    if (i === cs) {
+      // a clause opened after a comma: `…, who met Putin`, `…, that the talks …`
+      if (w.subordinators.has(lw) || w.relatives.has(lw)) opener = lw;
+      continue;
+    }
     const subord = w.subordinators.has(lw) || w.relatives.has(lw);
     const next = i + 1 < b ? tokens[i + 1]!.text : '';
     // `and`/`but` before a verb (lower case, no determiner, pronoun or number) coordinates clauses, not names
