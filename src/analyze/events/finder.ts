@@ -224,8 +224,12 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   let actors = uniq(entsOf(actorGroups)).filter((e) => !excluded.has(e));
   let recipients = uniq(entsOf(recipientGroups)).filter((e) => !excluded.has(e) && !actors.includes(e));
   if (actors.length === 0 && speaker && speechQuote(v, token)) actors = [...speaker.ents];
-  if (entry.needsRecipient && recipients.length === 0) return null;
-  if (entry.symmetric && recipients.length === 0 && actors.length > 1) {
+  // `X und Y haben miteinander gesprochen`: the coordinated subject names both sides.
+  if (entry.needsRecipient && recipients.length === 0 && !(actors.length > 1 && clauseHas(v, ci, lex.words.reciprocal))) return null;
+  // `Beide Seiten sollen je 750 Gefangene freilassen`: a release by each side for the other is an exchange.
+  const reciprocal = entry.reciprocalType !== undefined && clauseHas(v, ci, lex.words.distributive);
+  const type = reciprocal ? entry.reciprocalType! : entry.type;
+  if ((entry.symmetric || reciprocal) && recipients.length === 0 && actors.length > 1) {
     recipients = actors.slice(1);
     actors = actors.slice(0, 1);
   }
@@ -260,7 +264,7 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   if (entry.type === 'CONSULT' && mode === null && actors.length + recipients.length >= 3) mode = 'multilateral';
   const t = v.tokens[token]!;
   const ev: FoundEvent = {
-    type: entry.type,
+    type,
     mode,
     trigger: { start: t.start, end: t.end, text: t.text },
     actors,
@@ -382,9 +386,26 @@ function bothSidesIn(v: SentenceView, ci: number): string | null {
   const c = v.clauses[ci];
   if (!c) return null;
   for (let k = c.start; k + 1 < c.end; k++) {
-    if ((v.lower(k) === 'beide' || v.lower(k) === 'beiden') && v.lex.words.bothSides.has(v.lower(k + 1))) return v.lower(k + 1);
+    const w = v.lower(k);
+    if ((w === 'beide' || w === 'beiden' || w === 'beider') && v.lex.words.bothSides.has(v.lower(k + 1))) return v.lower(k + 1);
+    // `Beide hatten vereinbart, …`: the pronoun before its verb, with no noun to narrow the antecedent.
+    const next = v.lower(k + 1);
+    if (w === 'beide' && /^[a-zäöüß]/.test(v.tokens[k + 1]!.text) && (v.lex.words.finiteAuxiliaries.has(next) || v.lex.allVerbForms.has(next))) return '';
   }
   return null;
+}
+
+/**
+ * The clause is an infinitive ending the sentence's demand or threat (`X forderte, Y an den
+ * Verhandlungen zu beteiligen`): what it names is demanded, not done.
+ */
+function infinitiveClause(v: SentenceView, ci: number): boolean {
+  const c = v.clauses[ci];
+  if (!c) return false;
+  let last = c.end - 1;
+  while (last > c.start && !/[\p{L}]/u.test(v.tokens[last]!.text)) last--;
+  const lw = v.lower(last);
+  return (v.lower(last - 1) === 'zu' && /en$/.test(lw)) || (v.lex.allVerbForms.has(lw) && /^[a-zäöüß]+zu[a-zäöüß]+en$/.test(lw) && !lw.startsWith('zu'));
 }
 
 /** The clause states a condition (`falls …`, `Sollte Russland … nicht zustimmen, …`), not an event. */
@@ -507,8 +528,8 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
     for (const e of found) {
       if (e.actors.length + e.recipients.length > 0) continue;
       const noun = bothSidesIn(v, v.clauseOf(e.token));
-      if (!noun) continue;
-      const type = lex.words.bothSidesTypes[noun];
+      if (noun === null) continue;
+      const type = noun ? lex.words.bothSidesTypes[noun] : undefined;
       const pair = pairs.findLast((p) => !type || p.every((i) => doc.entities[i]!.type === type));
       if (!pair) continue;
       e.actors = [pair[0]!];
@@ -516,7 +537,10 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
     }
     const isVerb = (x: FoundEvent): boolean => lex.entries.find((y) => y.id === x.entryId)?.pos === 'verb';
     const verbClauses = new Set(found.filter(isVerb).map((e) => v.clauseOf(e.token)));
+    const demandClauses = new Set(found.filter((e) => isVerb(e) && lex.words.contentTypes.has(e.type)).map((e) => v.clauseOf(e.token)));
     const kept = found.filter((e) => {
+      const ci = v.clauseOf(e.token);
+      if ([...demandClauses].some((d) => d < ci) && infinitiveClause(v, ci)) return false;
       if (!isVerb(e)) {
         // A noun that is the content of another noun (`Forderung nach einer Waffenruhe`) or an argument of a
         // verb trigger (`einen Gefangenenaustausch vereinbart`, `auf einen Gipfel geeinigt`) is no event of its own.

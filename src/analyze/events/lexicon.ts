@@ -21,6 +21,8 @@ export interface TriggerEntry {
   /** Compounds that look like a form but are not events (`Pressekonferenz`). */
   exclude?: string[];
   symmetric?: boolean;
+  /** The type when each side does it to the other (`je`, `jeweils`: a release by both sides is an exchange). */
+  reciprocalType?: PloverType;
   /** The verb's subject is the recipient side and its object the actor (`empfangen`: the host receives the visitor). */
   converse?: boolean;
   /** Only an event with a recipient (`sprach mit X`, not `sprach von einer Chance`). */
@@ -75,6 +77,12 @@ export interface WordLists {
   stateNouns: Set<string>;
   /** Event types made by saying something, so a following `sagte X in Y` tells where (`REJECT`, `ACCUSE`, …). */
   statementTypes: Set<string>;
+  /** Types whose verb takes its content as an infinitive clause that names no event (`forderte, … zu beteiligen`). */
+  contentTypes: Set<string>;
+  /** `miteinander`, `gegenseitig`: a coordinated subject acts on itself. */
+  reciprocal: Set<string>;
+  /** `je`, `jeweils`: each of the sides does it (to the other). */
+  distributive: Set<string>;
   /** Clause openers of conditions (`falls`, `sollte`): no event is reported there. */
   conditionals: Set<string>;
   /** Auxiliaries of past tenses (`hat … getroffen`, `wurde … empfangen`). */
@@ -127,6 +135,9 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     planningNouns: set('planningNouns'),
     stateNouns: set('stateNouns'),
     statementTypes: new Set(words.statementTypes as string[]),
+    contentTypes: new Set(words.contentTypes as string[]),
+    reciprocal: set('reciprocal'),
+    distributive: set('distributive'),
     conditionals: set('conditionals'),
     pastMarkers: set('pastMarkers'),
     weekdays: set('weekdays'),
