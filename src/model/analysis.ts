@@ -22,13 +22,22 @@ export interface Sentence extends Span {
 export type NerType = 'PER' | 'LOC' | 'ORG' | 'OTH';
 export type EntityType = 'PER' | 'LOC' | 'ORG' | 'MISC';
 
+/**
+ * One entity mention. Offsets and `sentence` are into `Article.text` for the body; a mention in
+ * the headline has `field: 'title'` and offsets/sentence into `Article.title` instead.
+ */
 export interface EntityMention extends Span {
   text: string;
   type: EntityType;
   sentence: number;
+  /** Where the mention is: the body (`Article.text`, the default when absent) or the title. */
+  field?: 'title' | 'body';
   /** Name with inflection/possessive removed (`Putins` → `Putin`), before corpus linking. */
   normalized: string;
-  /** Role written in front of the name (`US-Präsident`, `Kremlchef`), if any. */
+  /**
+   * Role written with the name: in front (`US-Präsident`, `Kremlchef`) or after it as an
+   * apposition (`Sprecher des Kremls` in `Dmitri Peskow, Sprecher des Kremls, sagte`), if any.
+   */
   role?: string;
   /** Knowledge-base id where the mention links to a KB entry (e.g. `Q7747`). */
   kbId?: string;
@@ -78,6 +87,11 @@ export interface AnalyzedArticle {
   sentences: Sentence[];
   tokens: Token[];
   entities: EntityMention[];
+  /**
+   * Entity mentions of the headline (`field: 'title'`, offsets into `Article.title`). Kept apart
+   * from `entities`, whose offsets, sentences and indices (event actors) all refer to the body.
+   */
+  titleEntities?: EntityMention[];
   timexes: TimeExpression[];
   events: EventMention[];
 }

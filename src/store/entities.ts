@@ -14,6 +14,7 @@ export interface EntityRecord {
 
 /** A stored mention, with its corpus entity once the resolver has linked it. */
 export interface StoredMention extends EntityMention {
+  field: 'title' | 'body';
   articleId: string;
   idx: number;
   entityId: string | null;
@@ -21,19 +22,24 @@ export interface StoredMention extends EntityMention {
   standsFor: string | null;
 }
 
-/** Replaces the stored mentions of one article (idempotent for re-analysis); one statement. */
+/**
+ * Replaces the stored mentions of one article (idempotent for re-analysis); one statement. `idx`
+ * is the position in `mentions`: callers pass the body's mentions first, so `idx` stays the index
+ * into `AnalyzedArticle.entities` that events refer to, and the title's after them.
+ */
 export async function saveMentions(tx: Queryable, articleId: string, mentions: readonly EntityMention[]): Promise<void> {
   await tx.query('DELETE FROM mentions WHERE article_id = $1', [articleId]);
   if (mentions.length === 0) return;
   const col = <T>(f: (m: EntityMention) => T): T[] => mentions.map(f);
   await tx.query(
-    `INSERT INTO mentions (article_id, idx, start, "end", text, normalized, type, sentence, role, metonym, kb_id)
-     SELECT $1, i - 1, s, e, t, n, ty, se, r, me, k
-       FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::boolean[], $10::text[])
-            WITH ORDINALITY AS v(s, e, t, n, ty, se, r, me, k, i)`,
+    `INSERT INTO mentions (article_id, idx, start, "end", text, normalized, type, sentence, role, metonym, kb_id, field)
+     SELECT $1, i - 1, s, e, t, n, ty, se, r, me, k, f
+       FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::boolean[], $10::text[], $11::text[])
+            WITH ORDINALITY AS v(s, e, t, n, ty, se, r, me, k, f, i)`,
     [
       articleId, col((m) => m.start), col((m) => m.end), col((m) => m.text), col((m) => m.normalized), col((m) => m.type),
       col((m) => m.sentence), col((m) => m.role ?? null), col((m) => m.metonym ?? false), col((m) => m.kbId ?? null),
+      col((m) => m.field ?? 'body'),
     ],
   );
 }
@@ -52,6 +58,7 @@ interface MentionRow {
   kb_id: string | null;
   entity_id: string | null;
   stands_for: string | null;
+  field: string;
   [k: string]: unknown;
 }
 
@@ -59,7 +66,7 @@ function toMention(r: MentionRow): StoredMention {
   const m: StoredMention = {
     articleId: r.article_id, idx: Number(r.idx), start: Number(r.start), end: Number(r.end), text: r.text,
     normalized: r.normalized, type: r.type as EntityType, sentence: Number(r.sentence), entityId: r.entity_id,
-    standsFor: r.stands_for,
+    standsFor: r.stands_for, field: r.field === 'title' ? 'title' : 'body',
   };
   if (r.role) m.role = r.role;
   if (r.metonym) m.metonym = true;
@@ -67,7 +74,7 @@ function toMention(r: MentionRow): StoredMention {
   return m;
 }
 
-const MENTION_COLS = 'article_id, idx, start, "end", text, normalized, type, sentence, role, metonym, kb_id, entity_id, stands_for';
+const MENTION_COLS = 'article_id, idx, start, "end", text, normalized, type, sentence, role, metonym, kb_id, entity_id, stands_for, field';
 
 /** Mentions not yet linked to an entity, of the given articles, in article then text order. */
 export async function unlinkedMentions(db: Queryable, articleIds: readonly string[]): Promise<StoredMention[]> {
@@ -79,7 +86,7 @@ export async function unlinkedMentions(db: Queryable, articleIds: readonly strin
   return rows.map(toMention);
 }
 
-/** An article's mentions in text order, with entity ids. */
+/** An article's mentions (body in text order, then title), with entity ids. */
 export async function listMentions(db: Queryable, articleId: string): Promise<StoredMention[]> {
   const rows = await db.query<MentionRow>(`SELECT ${MENTION_COLS} FROM mentions WHERE article_id = $1 ORDER BY idx`, [articleId]);
   return rows.map(toMention);

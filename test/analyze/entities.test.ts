@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { AnalyzedArticle, Article, EntityMention } from '../../src/model/index.js';
 import type { AnalyzeComponent } from '../../src/analyze/pipeline.js';
 import { tokenizeComponent } from '../../src/analyze/tokenize.js';
-import { entitiesComponent, lexiconExamples, parseMentionRole, quoteFragment, roleWordOf, whoIs } from '../../src/analyze/entities/index.js';
+import { entitiesComponent, lexiconExamples, parseMentionRole, quoteFragment, roleWordOf, titleMentions, whoIs } from '../../src/analyze/entities/index.js';
 import { kb } from '../../src/kb/index.js';
 import { roleWarnings } from '../../src/resolve/events/warnings.js';
 
@@ -232,4 +232,38 @@ test('entities: in English text, model spans with lower-case words are dropped',
   doc.entities = [span('The two', 'MISC'), span('Vladimir Putin', 'PER')];
   entitiesComponent.run(doc);
   assert.deepEqual(doc.entities.map((m) => m.text), ['Anchorage', 'Vladimir Putin']);
+});
+
+test('entities: the title is analysed on its own, mentions marked `field: title` with offsets into it', () => {
+  const title = 'Kremlchef Putin empfängt Witkoff – Mittelstädt skeptisch';
+  const text = 'Der US-Sondergesandte traf am Mittwoch in Moskau ein. Die Ministerin Hanka Mittelstädt äußerte Zweifel.';
+  const doc = analyze({ ...article(text), title }, [tokenizeComponent]);
+  doc.entities = [];
+  entitiesComponent.run(doc);
+  // The body's mentions are untouched: offsets into the text, no title mention among them.
+  for (const m of doc.entities) assert.equal(text.slice(m.start, m.end), m.text);
+  assert.ok(!doc.entities.some((m) => m.field === 'title' || m.text === 'Putin'));
+  // Without the model (rules and KB only), so the figures do not depend on it.
+  const ms = titleMentions(doc, null);
+  for (const m of ms) {
+    assert.equal(m.field, 'title');
+    assert.equal(title.slice(m.start, m.end), m.text);
+    assert.equal(m.sentence, 0);
+  }
+  assert.equal(find(ms, 'Putin')?.kbId, 'wladimir-putin');
+  assert.equal(find(ms, 'Putin')?.role, 'Kremlchef');
+  assert.equal(find(ms, 'Witkoff')?.kbId, 'steve-witkoff');
+  // A surname the body names in full is a mention in the title too.
+  assert.equal(find(ms, 'Mittelstädt')?.type, 'PER');
+  // The component fills titleEntities (with the model where there is one).
+  assert.ok(doc.titleEntities?.some((m) => m.kbId === 'wladimir-putin' && m.field === 'title'));
+});
+
+test('entities: headings and boilerplate in titles are not entities', () => {
+  const title = (t: string): string[] => titleMentions(analyze({ ...article('Der Text.'), title: t }, [tokenizeComponent]), null).map((m) => m.text);
+  assert.deepEqual(title('Analyse: Warum Moskau schweigt'), ['Moskau']);
+  assert.deepEqual(title('Fazit – Details zum Gipfel'), []);
+  assert.deepEqual(title('Empfehlungen der Redaktion'), []);
+  assert.deepEqual(title('   '), []);
+  assert.deepEqual(titleMentions(analyze(article('Putin sprach.'), [tokenizeComponent]), null), []);
 });

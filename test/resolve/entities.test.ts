@@ -6,6 +6,7 @@ import { EntityIndex, linkArticle, type LinkMention } from '../../src/resolve/en
 import { ingestDocuments } from '../../src/pipeline/documents.js';
 import { listMentions } from '../../src/store/entities.js';
 import { entitiesJson } from '../../src/cli/commands/entities.js';
+import { articlePage } from '../../src/serve/pages/article.js';
 import type { Db } from '../../src/store/db.js';
 import { DRIVERS, freshStore } from '../helpers/db.js';
 
@@ -125,7 +126,10 @@ for (const driver of DRIVERS) {
       const rows = await db.query<{ id: string; title: string }>('SELECT id, title FROM articles ORDER BY published_sort');
       const ms1 = await listMentions(db, rows[0]!.id);
       const text1 = (await db.query<{ text: string }>('SELECT text FROM articles WHERE id = $1', [rows[0]!.id]))[0]!.text;
-      for (const x of ms1) assert.equal(text1.slice(x.start, x.end), x.text);
+      // Body mentions point into the text, title mentions (after them) into the title.
+      for (const x of ms1) assert.equal((x.field === 'title' ? rows[0]!.title : text1).slice(x.start, x.end), x.text);
+      assert.deepEqual(ms1.filter((x) => x.field === 'title').map((x) => x.text), ['Kreml']);
+      assert.ok(ms1.findIndex((x) => x.field === 'title') > ms1.findLastIndex((x) => x.field === 'body'));
       assert.ok(ms1.every((x) => x.entityId !== null));
       assert.equal(ms1.find((x) => x.text === 'Donald Trump')?.role, 'US-Präsident');
       assert.equal(ms1.filter((x) => x.entityId === 'kb:donald-trump').length, 2, 'full name and inside Trump-Putin-Gipfel');
@@ -140,6 +144,29 @@ for (const driver of DRIVERS) {
       const before1 = await entitiesJson(db);
       await ingestDocuments(db, [DOC_1, DOC_2]);
       assert.deepEqual(await entitiesJson(db), before1);
+    });
+
+    test('titles are analysed for entities: a person named only in the headline counts', async () => {
+      await ingestDocuments(db, [{ title: 'Hollmann trifft Kallas', published: '2025-08-11', text: 'Die Agrarministerin Petra Hollmann reiste am Montag nach Brüssel.' }]);
+      const ents = await entitiesJson(db);
+      const kallas = ents.find((e) => e.kbId === 'kaja-kallas');
+      assert.ok(kallas, 'named only in the title');
+      assert.equal(kallas.mentions, 1);
+      assert.equal(kallas.articles, 1);
+      const hollmann = ents.filter((e) => e.aliases.some((a) => a.includes('Hollmann')));
+      assert.equal(hollmann.length, 1, 'the surname in the title joins the full name in the body');
+      assert.equal(hollmann[0]!.name, 'Petra Hollmann');
+      assert.equal(hollmann[0]!.mentions, 2);
+      const [row] = await db.query<{ id: string }>("SELECT id FROM articles WHERE title = 'Hollmann trifft Kallas'");
+      const ms = await listMentions(db, row!.id);
+      const inTitle = ms.filter((x) => x.field === 'title');
+      assert.deepEqual(inTitle.map((x) => [x.text, x.start, x.end, x.entityId]), [['Hollmann', 0, 8, hollmann[0]!.id], ['Kallas', 16, 22, 'kb:kaja-kallas']]);
+      // The web page marks body mentions in the body only; the headline's persons are listed beside it.
+      const page = String((await articlePage(db, row!.id)).body);
+      const body = page.slice(page.indexOf('<div class="text">'), page.indexOf('</article>'));
+      const marked = [...body.matchAll(/<a class="ent [^"]*" href="[^"]*"[^>]*>([^<]*)<\/a>/g)].map((x) => x[1]);
+      assert.deepEqual(marked, ms.filter((x) => x.field === 'body').map((x) => x.text));
+      assert.ok(page.includes('href="/entities/kb%3Akaja-kallas"'), 'title-only person in the side list');
     });
 
     test('a surname stored before its full name is merged into it in a later batch', async () => {

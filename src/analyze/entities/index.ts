@@ -1,17 +1,19 @@
-import type { AnalyzedArticle } from '../../model/index.js';
+import type { AnalyzedArticle, EntityMention } from '../../model/index.js';
 import { kb, type Kb } from '../../kb/index.js';
 import { dateBounds } from '../../kb/dates.js';
 import type { AnalyzeComponent } from '../pipeline.js';
 import { tokenize } from '../tokenize.js';
-import { findMentions, roleWordOf } from './mentions.js';
+import { defaultNerModel, recognize, type NerModel } from '../ner/index.js';
+import { findMentions, findMentionsIn, roleWordOf, surnamesOf } from './mentions.js';
 
 export { findMentions, notAnEntity, quoteFragment, roleWordOf } from './mentions.js';
 export { lexicon, lexiconExamples } from './lexicon.js';
 
 /**
  * The `entities` analysis component (after `tokenize` and `ner`): replaces `doc.entities` with
- * normalised, KB-linked mentions. Works without the NER model too (KB gazetteer plus
- * capitalised-name rules), and tokenizes the text itself if no tokenizer ran before it.
+ * normalised, KB-linked mentions of the body and fills `doc.titleEntities` with those of the
+ * headline. Works without the NER model too (KB gazetteer plus capitalised-name rules), and
+ * tokenizes the text itself if no tokenizer ran before it.
  */
 export const entitiesComponent: AnalyzeComponent = {
   name: 'entities',
@@ -22,8 +24,25 @@ export const entitiesComponent: AnalyzeComponent = {
       doc.sentences = t.sentences;
     }
     doc.entities = findMentions(kb(), doc);
+    doc.titleEntities = titleMentions(doc, defaultNerModel());
   },
 };
+
+/**
+ * Mentions in the headline, with `field: 'title'` and offsets into `Article.title`. The title is
+ * tokenized and tagged on its own: a headline has no closing full stop, so joined to the body it
+ * would run into the first sentence, and the tagger reads each sentence alone anyway. Surnames of
+ * persons the body names in full count as known (`Mittelstädt` in the title of an article about
+ * Hanka Mittelstädt). `model` null: the KB gazetteer and name rules only.
+ */
+export function titleMentions(doc: AnalyzedArticle, model: NerModel | null): EntityMention[] {
+  const title = doc.article.title?.trim() ? doc.article.title : null;
+  if (!title) return [];
+  const { tokens, sentences } = tokenize(title);
+  const ner = model ? recognize(model, { tokens, sentences, text: title }) : [];
+  const input = { text: title, tokens, sentences, ner, language: doc.article.language, articleText: `${title}\n\n${doc.article.text}` };
+  return findMentionsIn(kb(), input, surnamesOf(doc.entities)).map((m) => ({ ...m, field: 'title' as const }));
+}
 
 export interface MentionRole {
   /** Role key (`head_of_state`), or null for titles without one (`Unterhändler`). */

@@ -1,4 +1,4 @@
-import type { AnalyzedArticle, EntityMention, EntityType, Token } from '../../model/index.js';
+import type { AnalyzedArticle, EntityMention, EntityType, Sentence, Token } from '../../model/index.js';
 import type { Kb, KbEntry } from '../../kb/index.js';
 import { lexicon } from './lexicon.js';
 
@@ -41,14 +41,28 @@ export interface MentionContext {
   tokens: readonly Token[];
   /** Sentence index of each token. */
   sentOf: number[];
+  /** All the article's text (title and body), where a weak surname's full name is looked for. */
+  articleText: string;
 }
 
-export function contextOf(doc: AnalyzedArticle): MentionContext {
-  const sentOf: number[] = new Array<number>(doc.tokens.length).fill(0);
-  doc.sentences.forEach((s, si) => {
+/** What mentions are found in: one text (the body or the title) with its tokens, sentences and NER spans. */
+export interface MentionInput {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  /** The NER model's spans over this text (none when the model did not run). */
+  ner: readonly EntityMention[];
+  language: string;
+  /** All the article's text, when `text` is only part of it. */
+  articleText?: string;
+}
+
+export function contextOf(input: MentionInput): MentionContext {
+  const sentOf: number[] = new Array<number>(input.tokens.length).fill(0);
+  input.sentences.forEach((s, si) => {
     for (let t = s.tokenStart; t < s.tokenEnd; t++) sentOf[t] = si;
   });
-  return { text: doc.article.text, tokens: doc.tokens, sentOf };
+  return { text: input.text, tokens: input.tokens, sentOf, articleText: input.articleText ?? input.text };
 }
 
 /** Whether a word is not a name by itself (heading, boilerplate, function word). */
@@ -101,7 +115,7 @@ function gazetteer(kb: Kb, ctx: MentionContext): Cand[] {
       }
       if (len === 1 && kb.weakSurnames.has(hit.base)) {
         // `May`, `Herzog`: only a person the article also names in full.
-        hit.entries = hit.entries.filter((e) => e.kind === 'person' && [e.name, ...e.aliases].some((a) => a.includes(' ') && text.includes(a)));
+        hit.entries = hit.entries.filter((e) => e.kind === 'person' && [e.name, ...e.aliases].some((a) => a.includes(' ') && ctx.articleText.includes(a)));
       }
       if (hit.entries.length === 0) continue;
       out.push({ ts: i, te: i + len, start: tokens[i]!.start, end: tokens[last]!.end, type: hit.entries[0]!.type, source: 'kb', entries: hit.entries, base: hit.base });
@@ -430,14 +444,32 @@ function acting(ctx: MentionContext, c: Cand): boolean {
   return false;
 }
 
-/** Finds, normalises and links the entity mentions of one analysed document. */
+/** Finds, normalises and links the entity mentions of one analysed document's body. */
 export function findMentions(kb: Kb, doc: AnalyzedArticle): EntityMention[] {
-  const ctx = contextOf(doc);
-  const base: Cand[] = [...nerCands(kb, ctx, doc.entities, doc.article.language), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...demonymMetonyms(kb, ctx)];
+  return findMentionsIn(kb, { text: doc.article.text, tokens: doc.tokens, sentences: doc.sentences, ner: doc.entities, language: doc.article.language });
+}
+
+/** Surnames of unknown persons named in full among `mentions` (`Hanka Mittelstädt` → `Mittelstädt`). */
+export function surnamesOf(mentions: readonly EntityMention[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    const words = m.normalized.split(' ');
+    if (m.type === 'PER' && !m.kbId && words.length > 1) out.add(words[words.length - 1]!);
+  }
+  return out;
+}
+
+/**
+ * Mentions in one text. `known`: surnames of unknown persons named in full elsewhere in the
+ * article (the body, for its title), so that a lone surname there is a mention too.
+ */
+export function findMentionsIn(kb: Kb, input: MentionInput, known: ReadonlySet<string> = new Set()): EntityMention[] {
+  const ctx = contextOf(input);
+  const base: Cand[] = [...nerCands(kb, ctx, input.ner, input.language), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...demonymMetonyms(kb, ctx)];
   // Where the model found something, its span beats the capitalised-word rules.
   const nerSpans = base.filter((c) => c.source === 'ner');
   const first = select(base.filter((c) => c.source !== 'heuristic' || !nerSpans.some((n) => c.start < n.end && n.start < c.end)));
-  const knownPersons = new Set<string>();
+  const knownPersons = new Set<string>(known);
   for (const c of first) {
     if (c.type !== 'PER') continue;
     const words = ctx.text.slice(c.start, c.end).split(' ');

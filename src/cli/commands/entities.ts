@@ -52,12 +52,13 @@ export function register(program: Command): void {
   });
 }
 
-// `chronik article ID --json` lists the article's mentions with offsets and entity ids.
+// `chronik article ID --json` lists the article's mentions with offsets and entity ids; `field`
+// says whether the offsets are into `text` (body) or `title`.
 articleExtras.push({
   key: 'mentions',
   load: async (db, id) =>
     (await listMentions(db, id)).map((m) => ({
-      start: m.start, end: m.end, text: m.text, normalized: m.normalized, type: m.type, sentence: m.sentence,
+      field: m.field, start: m.start, end: m.end, text: m.text, normalized: m.normalized, type: m.type, sentence: m.sentence,
       entityId: m.entityId, kbId: m.kbId ?? null, role: m.role ?? null, metonym: m.metonym ?? false,
       standsFor: m.standsFor,
     })),

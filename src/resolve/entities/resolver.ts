@@ -4,10 +4,13 @@ import type { Db, Queryable } from '../../store/db.js';
 import { insertEntities, linkMentions, type MentionLink, loadEntities, mergeEntity, refreshAliases, saveMentions, unlinkedMentions } from '../../store/entities.js';
 import { EntityIndex, linkArticle } from './link.js';
 
-/** Stores each new article's entity mentions (unlinked; the resolver links them after the batch). */
+/**
+ * Stores each new article's entity mentions, body then title (unlinked; the resolver links them
+ * after the batch, title and body together, so a surname in the headline finds the body's full name).
+ */
 export const entitiesWriter: AnalysisWriter = {
   name: 'entities',
-  write: (tx, doc) => saveMentions(tx, doc.article.id, doc.entities),
+  write: (tx, doc) => saveMentions(tx, doc.article.id, [...doc.entities, ...(doc.titleEntities ?? [])]),
 };
 
 /** Links the unlinked mentions of `articleIds` to corpus entities; returns counts. */

@@ -22,7 +22,8 @@ export async function articlePage(db: Queryable, id: string): Promise<{ status: 
   const original = a.duplicateOf ? (await getArticle(db, a.duplicateOf)) : null;
 
   const anns: Annotation[] = [
-    ...mentions.map((m) => ({
+    // Headline mentions have offsets into the title: they count in the side list, not here.
+    ...mentions.filter((m) => m.field === 'body').map((m) => ({
       start: m.start,
       end: m.end,
       cls: `ent ty-${m.type}`,

@@ -7,6 +7,8 @@ import type { EntityRef, TimelineEvent } from './types.js';
 /** Per-article analysis the article page highlights: entity mentions, time expressions, event triggers. */
 
 export interface MentionSpan {
+  /** `title`: offsets are into the headline, not the body text. */
+  field: 'title' | 'body';
   start: number;
   end: number;
   text: string;
@@ -42,13 +44,14 @@ export interface Warning {
 
 export async function articleMentions(db: Queryable, id: string): Promise<MentionSpan[]> {
   if (!(await entitiesReady(db))) return [];
-  const rows = await db.query<{ s: number; e: number; text: string; type: string; eid: string | null; name: string | null; etype: string | null }>(
-    `SELECT m.start AS s, m."end" AS e, m.text, m.type, e.id AS eid, e.name, e.type AS etype
+  const rows = await db.query<{ field: string; s: number; e: number; text: string; type: string; eid: string | null; name: string | null; etype: string | null }>(
+    `SELECT m.field, m.start AS s, m."end" AS e, m.text, m.type, e.id AS eid, e.name, e.type AS etype
        FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id
-      WHERE m.article_id = $1 ORDER BY m.start`,
+      WHERE m.article_id = $1 ORDER BY m.field, m.start`,
     [id],
   );
   return rows.map((r) => ({
+    field: r.field === 'title' ? 'title' : 'body',
     start: r.s,
     end: r.e,
     text: r.text,
