@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findEnglishEvents } from '../../src/analyze/events/english/finder.js';
+import { addDemonymMentions, findEnglishEvents } from '../../src/analyze/events/english/index.js';
 import { englishLexicon } from '../../src/analyze/events/english/lexicon.js';
 import { analyze } from '../../src/analyze/pipeline.js';
 import { ingest } from '../../src/pipeline/ingest.js';
@@ -123,6 +123,17 @@ test('dates: the clause time expression, a statement may take the date of saying
   assert.deepEqual(r.date, { value: '2025-08-04', source: 'text' });
   const ultimatum = en("Vučić's ultimatum to Kurti runs out on August 20.", ["Vučić's|PER|Vučić", 'Kurti|PER'], ['August 20|2025-08-20']);
   assert.equal(one(ultimatum, 'THREATEN').date.source, 'publication');
+});
+
+test('a nationality adjective before forces or officials acts for its country; before a title it does not', () => {
+  const doc = en('Israeli jets struck Tyre on Sunday, Lebanese officials said.', ['Tyre|LOC']);
+  addDemonymMentions(doc);
+  const ev = one(doc, 'ASSAULT');
+  assert.deepEqual([names(doc, ev.actors), names(doc, ev.recipients), ev.status, ev.speaker], [['Israel'], ['Tyre'], 'reported', 'Lebanon']);
+  assert.equal(doc.entities[ev.actors[0]!]!.kbId, 'IL');
+  const titled = en('Israeli Prime Minister Avi Cohen met Egyptian officials.', ['Avi Cohen|PER']);
+  addDemonymMentions(titled);
+  assert.deepEqual(titled.entities.map((e) => e.normalized), ['Avi Cohen', 'Egypt']);
 });
 
 test('"the two leaders" refers back to the two sides last named', () => {

@@ -58,6 +58,10 @@ export interface EnglishWords {
   /** Nouns after `both`/`two` that refer back to the two sides last named (`the two leaders`). */
   bothSides: Set<string>;
   bothSidesTypes: Record<string, string>;
+  /** Nationality adjectives and the country they stand for (`Russian troops` act for Russia), lower case. */
+  demonyms: Record<string, string>;
+  /** Nouns after a nationality adjective that make it an actor (`troops`, `officials`, `drones`). */
+  groupNouns: Set<string>;
   /** Event types that are statements: their date may be the date of saying (`said on Friday that … would not`). */
   verbalTypes: Set<string>;
 }
@@ -111,6 +115,8 @@ export function compileEnglishLexicon(entries: EnglishTrigger[], raw: Record<str
     bothSides: set('bothSides'),
     bothSidesTypes: (raw.bothSidesTypes ?? {}) as Record<string, string>,
     verbalTypes: new Set(raw.verbalTypes as string[]),
+    demonyms: (raw.demonyms ?? {}) as Record<string, string>,
+    groupNouns: set('groupNouns'),
   };
   const byFirst = new Map<string, FormMatch[]>();
   const verbForms = new Set<string>();
