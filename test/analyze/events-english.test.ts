@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDemonymMentions, findEnglishEvents } from '../../src/analyze/events/english/index.js';
+import { addDemonymMentions, addEnglishRoleMentions, findEnglishEvents } from '../../src/analyze/events/english/index.js';
 import { englishLexicon } from '../../src/analyze/events/english/lexicon.js';
 import { analyze } from '../../src/analyze/pipeline.js';
 import { ingest } from '../../src/pipeline/ingest.js';
@@ -134,6 +134,17 @@ test('a nationality adjective before forces or officials acts for its country; b
   const titled = en('Israeli Prime Minister Avi Cohen met Egyptian officials.', ['Avi Cohen|PER']);
   addDemonymMentions(titled);
   assert.deepEqual(titled.entities.map((e) => e.normalized), ['Avi Cohen', 'Egypt']);
+});
+
+test('a role without a name is the person who held it on the date', () => {
+  const doc = en('The US president spoke by phone with the Russian president.', [], [], '2025-08-07');
+  addEnglishRoleMentions(doc);
+  const ev = one(doc, 'CONSULT');
+  assert.deepEqual([names(doc, ev.actors), names(doc, ev.recipients)], [['Donald Trump'], ['Wladimir Putin']]);
+  const earlier = en("Ukraine's president met the US president.", ["Ukraine's|LOC|Ukraine"], [], '2022-03-01');
+  earlier.entities[0]!.kbId = 'UA';
+  addEnglishRoleMentions(earlier);
+  assert.deepEqual(names(earlier, one(earlier, 'CONSULT').actors).concat(names(earlier, one(earlier, 'CONSULT').recipients)), ['Wolodymyr Selenskyj', 'Joe Biden']);
 });
 
 test('"the two leaders" refers back to the two sides last named', () => {

@@ -1,5 +1,5 @@
 import type { AnalyzeComponent } from '../pipeline.js';
-import { addDemonymMentions, findEnglishEvents } from './english/index.js';
+import { addDemonymMentions, addEnglishRoleMentions, findEnglishEvents } from './english/index.js';
 import { addRoleMentions, findEvents } from './finder.js';
 
 /**
@@ -11,6 +11,7 @@ export const eventsComponent: AnalyzeComponent = {
   name: 'events',
   run(doc) {
     if (doc.article.language === 'en') {
+      addEnglishRoleMentions(doc);
       addDemonymMentions(doc);
       doc.events = findEnglishEvents(doc).map(({ entryId: _entryId, token: _token, ...ev }) => ev);
       return;

@@ -62,6 +62,8 @@ export interface EnglishWords {
   demonyms: Record<string, string>;
   /** Nouns after a nationality adjective that make it an actor (`troops`, `officials`, `drones`). */
   groupNouns: Set<string>;
+  /** Role words after a country (`the US president`, `Ukraine's foreign minister`) and the KB role they name. */
+  roles: Record<string, string>;
   /** Event types that are statements: their date may be the date of saying (`said on Friday that … would not`). */
   verbalTypes: Set<string>;
 }
@@ -117,6 +119,7 @@ export function compileEnglishLexicon(entries: EnglishTrigger[], raw: Record<str
     verbalTypes: new Set(raw.verbalTypes as string[]),
     demonyms: (raw.demonyms ?? {}) as Record<string, string>,
     groupNouns: set('groupNouns'),
+    roles: (raw.roles ?? {}) as Record<string, string>,
   };
   const byFirst = new Map<string, FormMatch[]>();
   const verbForms = new Set<string>();

@@ -142,6 +142,8 @@ export function viewEnglishSentence(doc: AnalyzedArticle, index: number, lex: En
       j++;
     }
     const next = entityAt.get(j);
+    // `the US president` as a role mention: the country qualifies the role
+    if (titles === 0 && next !== undefined && j === sp.end && doc.entities[next]!.role !== undefined && doc.entities[sp.e]!.type !== 'PER') modifier.add(sp.e);
     if (titles > 0 && next !== undefined && doc.entities[next]!.type === 'PER' && doc.entities[sp.e]!.type !== 'PER') modifier.add(sp.e);
   }
 
