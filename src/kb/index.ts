@@ -305,8 +305,8 @@ export class Kb {
     }
     if (!head) return null;
     let { role, of } = head;
-    // Before the head: `russische`/`US-amerikanische`, `Russlands`, `der Ukraine`.
-    for (const w of words.slice(0, h)) of ??= this.countryOfAdjective(w) ?? this.ownerOf(w);
+    // Before the head: `russische`/`US-amerikanische`, `Russlands`, `Putins`.
+    for (const w of words.slice(0, h)) of ??= this.countryOfAdjective(w) ?? this.ownerOf(w) ?? (/s$/.test(w) ? this.personCountry(w) : undefined);
     // After it: a genitive or `von` complement (`des Kremls`, `der Ukraine`, `Trumps`).
     const rest = words.slice(h + 1);
     const lead = rest[0]?.toLowerCase();

@@ -47,4 +47,15 @@ test('sample corpus: each person of the gold list is one entity, with its varian
 test('sample corpus: no heading, boilerplate or role word became a person', { skip: !ready }, () => {
   const bad = ents.filter((e) => e.type === 'PER' && /^(Fazit|Warum|Empfehlungen|Details|Kremlchef|US-Präsident|Sprecher)\b/.test(e.name));
   assert.deepEqual(bad.map((e) => e.name), []);
+  // Every person found (titles included) is one the team wrote into the corpus.
+  const gold = (JSON.parse(readFileSync(goldFile, 'utf8')) as GoldEntity[]).filter((g) => g.type === 'PER');
+  const forms = new Set(gold.flatMap((g) => [g.name, ...g.variants]));
+  assert.deepEqual(ents.filter((e) => e.type === 'PER' && ![e.name, ...e.aliases].some((a) => forms.has(a))).map((e) => e.name), []);
+});
+
+test('sample corpus: a role written as an apposition in front of the name is its role', { skip: !ready }, async () => {
+  // `Gastgeber war der Präsident der Vereinigten Arabischen Emirate, Mohammed bin Zayed.`
+  const rows = await db.query<{ role: string | null }>("SELECT role FROM mentions WHERE text = 'Mohammed bin Zayed'");
+  assert.ok(rows.length >= 2);
+  assert.ok(rows.every((r) => r.role === 'Präsident der Vereinigten Arabischen Emirate'), JSON.stringify(rows));
 });

@@ -17,6 +17,8 @@ export interface EntityLexicon {
   quoteStart: Set<string>;
   /** Determiners that may open a role phrase (`Lawrow, der russische Außenminister,`). */
   appositionDeterminers: Set<string>;
+  /** Pronouns that look like adjectives (`dessen`, `seine`): a phrase starting so names someone else's role. */
+  appositionNotModifiers: Set<string>;
 }
 
 /** A role written after (or between commas before) a name; `role: null` = no role may be found. */
@@ -46,7 +48,7 @@ interface Raw {
   demonymMetonyms: Record<string, string>;
   orgSuffixes: { endings: string[]; prefixes: string[]; notAcronyms: string[]; examples: { text: string; org: string | null }[] };
   quoteStart: { words: string[]; examples: { text: string; span: string }[] };
-  appositions: { determiners: string[]; examples: AppositionExample[] };
+  appositions: { determiners: string[]; notModifiers: string[]; examples: AppositionExample[] };
 }
 
 const raw = data as Raw;
@@ -64,6 +66,7 @@ export const lexicon: EntityLexicon = {
   notAcronyms: new Set(raw.orgSuffixes.notAcronyms),
   quoteStart: new Set(raw.quoteStart.words),
   appositionDeterminers: new Set(raw.appositions.determiners),
+  appositionNotModifiers: new Set(raw.appositions.notModifiers),
 };
 
 export const lexiconExamples: LexiconExamples = {

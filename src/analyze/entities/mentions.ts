@@ -341,7 +341,7 @@ const ADJECTIVE = /^[\p{Ll}][\p{Ll}-]*(e|en|er|es|em)$/u;
 const CLOSERS = new Set([',', ';', ':', '.', '!', '?', '–', '—']);
 
 /**
- * A role phrase starting at token `i` (`der russische Außenminister`, `Sprecher des Kremls`,
+ * A role phrase starting at token `i` (`der russische Außenminister`, `Putins Sprecher`, `Sprecher des Kremls`,
  * `Sondergesandter von US-Präsident Trump`): determiner, adjectives or a country genitive, a role
  * word, then a complement of articles, prepositions, adjectives and capitalised words. Returns the
  * phrase's tokens without the determiner and the index of the token after it, or null when the
@@ -357,7 +357,8 @@ function rolePhrase(kb: Kb, ctx: MentionContext, i: number, limit: number, perso
   // In front of the role word: `russische`, `frühere`, `US-amerikanische`, `Russlands`.
   for (let n = 0; j < limit && n < 3 && !roleWordOf(kb, word(j)); n++, j++) {
     const w = word(j);
-    const genitive = isCap(w) && /s$/.test(w) && kb.lookup(w).entries.some((e) => e.kind === 'country' || e.kind === 'organization');
+    if (lexicon.appositionNotModifiers.has(w.toLowerCase())) return null;
+    const genitive = isCap(w) && /s$/.test(w) && kb.lookup(w).base !== w && kb.lookup(w).entries.length > 0;
     if (!ADJECTIVE.test(w) && !kb.countryOfAdjective(w) && !genitive) return null;
   }
   if (j >= limit || !isCap(word(j)) || !roleWordOf(kb, word(j))) return null;
