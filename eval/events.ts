@@ -31,7 +31,9 @@ for (const e of goldEntities) for (const v of [e.name, ...e.variants]) canonical
 /** One key per real-world participant: the KB id (metonyms followed), else the gold canonical name. */
 function key(name: string): string {
   const k = kb();
-  for (const n of [name, canonicalOf.get(name.toLowerCase()) ?? name]) {
+  // `Land Brandenburg`, `Freistaat Sachsen`: the state is the KB place of that name.
+  const bare = name.replace(/^(Land|Bundesland|Freistaat)\s+/, '');
+  for (const n of [name, canonicalOf.get(name.toLowerCase()) ?? name, bare]) {
     const e = k.lookup(n).entries[0];
     if (e) return (e.standsFor ? k.get(e.standsFor)?.id : undefined) ?? e.id;
   }

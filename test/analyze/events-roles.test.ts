@@ -43,3 +43,28 @@ test('a spokesperson of a country speaks for its government, which acts too', ()
   const { doc, evs } = events('Kreml-Sprecher Dmitri Peskow wies die Vorwürfe aus London zurück.', ['Dmitri Peskow|PER', 'London|LOC']);
   assert.deepEqual(names(doc, evs.find((e) => e.type === 'REJECT')!.actors), ['Dmitri Peskow', 'Russland']);
 });
+
+test('what is done at an occasion (`beim Gipfel`) happens where it was; `dort` points back to the last place', () => {
+  const text = 'Erdoğan hatte die Forderung beim Treffen mit Alijew am Montag in Baku erhoben. Eine Einigung hatten die beiden Präsidenten dort nicht vereinbart.';
+  const { evs } = events(text, ['Erdoğan|PER', 'Alijew|PER', 'Baku|LOC'], ['am Montag|2025-03-10']);
+  const req = evs.find((e) => e.type === 'REQUEST')!;
+  assert.equal(req.place, 'Baku');
+  assert.deepEqual(req.date, { value: '2025-03-10', source: 'text' });
+  assert.ok(evs.some((e) => e.type === 'CONSULT' && e.place === 'Baku'), 'the meeting itself');
+  const agree = evs.find((e) => e.type === 'AGREE')!;
+  assert.equal(agree.place, 'Baku');
+  assert.equal(agree.status, 'negated');
+});
+
+test('an announced measure is acted by the subject of the relative clause announcing it, and planned', () => {
+  const text = 'Die Finanzhilfe für Fischer, die Ministerin Eva Kühne am Montag angekündigt hatte, reiche nicht.';
+  const { doc, evs } = events(text, ['Eva Kühne|PER'], ['am Montag|2025-03-10']);
+  const aid = evs.find((e) => e.type === 'AID')!;
+  assert.deepEqual(names(doc, aid.actors), ['Eva Kühne']);
+  assert.equal(aid.status, 'planned');
+});
+
+test('a regional adjective on a government noun names the region (`die sächsische Staatsregierung`)', () => {
+  const { doc, evs } = events('Die sächsische Staatsregierung hat die Pläne des Bundes abgelehnt.', []);
+  assert.deepEqual(names(doc, evs.find((e) => e.type === 'REJECT')!.actors), ['Sachsen']);
+});

@@ -224,6 +224,8 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   let actors = uniq(entsOf(actorGroups)).filter((e) => !excluded.has(e));
   let recipients = uniq(entsOf(recipientGroups)).filter((e) => !excluded.has(e) && !actors.includes(e));
   if (actors.length === 0 && speaker && speechQuote(v, token)) actors = [...speaker.ents];
+  const announcer = entry.pos === 'noun' && actors.length === 0 ? announcedBy(v, ci) : null;
+  if (announcer) actors = announcer.ents.filter((e) => !recipients.includes(e));
   // `X und Y haben miteinander gesprochen`: the coordinated subject names both sides.
   if (entry.needsRecipient && recipients.length === 0 && !(actors.length > 1 && clauseHas(v, ci, lex.words.reciprocal))) return null;
   // `Beide Seiten sollen je 750 Gefangene freilassen`: a release by each side for the other is an exchange.
@@ -259,6 +261,7 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   else if (clauseHas(v, ci, lex.words.hypothetical)) status = 'hypothetical';
   else if (clauseHas(v, ci, lex.words.future) || infinitive || futureDate) status = 'planned';
   else if (entry.status) status = entry.status;
+  else if (announcer) status = 'planned';
   else if (speaker) status = 'reported';
   let mode = entry.mode;
   if (entry.type === 'CONSULT' && mode === null && actors.length + recipients.length >= 3) mode = 'multilateral';
@@ -447,7 +450,8 @@ function nounContext(v: SentenceView, token: number, lex: Lexicon): NounContext 
   const pk = v.tokens[k];
   const isTime = pk !== undefined && (v.lex.words.weekdays.has(prev.toLowerCase()) || v.doc.timexes.some((t) => t.start <= pk.start && t.end >= pk.end));
   const noun = /^\p{Lu}\p{Ll}/u.test(prev) && !isEntity && !isTime && v.clauseOf(k) === v.clauseOf(j);
-  const attached = noun && !lex.words.lightNouns.has(prev.toLowerCase());
+  // `die Forderung beim Gipfel`: a phrase of circumstance is no noun's content.
+  const attached = noun && !lex.words.lightNouns.has(prev.toLowerCase()) && !lex.words.circumstantialPrepositions.has(v.lower(j));
   return { prep, attached, head: noun ? prev.toLowerCase() : null };
 }
 
@@ -482,6 +486,22 @@ export function addRoleMentions(doc: AnalyzedArticle, lex: Lexicon = lexicon()):
 }
 
 /**
+ * The KB region an adjective in `-isch` is formed from (`brandenburgische` → Brandenburg, `bayerischen`
+ * → Bayern, `sächsische` → Sachsen): a KB place; only state nouns (`Landesregierung`) take it.
+ */
+function regionOfAdjective(word: string): string | undefined {
+  const m = /^([a-zäöüß-]{3,})isch(?:e|en|er|es|em)?$/.exec(word);
+  if (!m) return undefined;
+  const stem = m[1]!;
+  const plain = stem.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u');
+  for (const c of [stem, `${stem}en`, `${stem}n`, `${plain}en`, plain]) {
+    const hit = kb().lookupExact(c.charAt(0).toUpperCase() + c.slice(1)).find((e) => e.kind === 'place');
+    if (hit) return hit.id;
+  }
+  return undefined;
+}
+
+/**
  * A country adjective on a noun that names a state's side (`die russische Forderung`, `der
  * ukrainischen Truppen`, `zwischen russischen und ukrainischen Unterhändlern`; stateNouns in
  * words.json) is a mention of that country, as PLOVER codes `Russian troops`: added at the adjective
@@ -494,16 +514,16 @@ function addStateAdjectiveMentions(doc: AnalyzedArticle, lex: Lexicon): void {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = doc.tokens[i]!;
       if (!/^[a-zäöü]/.test(t.text)) continue;
-      const of = k.countryOfAdjective(t.text);
+      const of = k.countryOfAdjective(t.text) ?? regionOfAdjective(t.text);
       if (!of) continue;
       // The noun: next, or after coordinated adjectives (`russischen und ukrainischen Unterhändlern`).
       let j = i + 1;
       while (j + 1 < s.tokenEnd && lex.words.coordinators.has(doc.tokens[j]!.text.toLowerCase()) && k.countryOfAdjective(doc.tokens[j + 1]!.text)) j += 2;
       const noun = j < s.tokenEnd ? doc.tokens[j]! : undefined;
       if (!noun || !lex.words.stateNouns.has(noun.text.toLowerCase()) || covered(t.start, t.end) || covered(noun.start, noun.end)) continue;
-      const country = k.get(of);
-      if (country?.kind !== 'country') continue;
-      doc.entities.push({ start: t.start, end: t.end, text: t.text, type: 'LOC', sentence: si, normalized: country.name, role: t.text, kbId: country.id, metonym: true });
+      const state = k.get(of);
+      if (state?.kind !== 'country' && state?.kind !== 'place') continue;
+      doc.entities.push({ start: t.start, end: t.end, text: t.text, type: 'LOC', sentence: si, normalized: state.name, role: t.text, kbId: state.id, metonym: true });
     }
   });
 }
@@ -571,7 +591,24 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
       if (w.mode === null) w.mode = g.find((x) => x.mode !== null)?.mode ?? null;
       return w;
     });
-    out.push(...kept.filter((e) => winners.includes(e)));
+    const chosen = kept.filter((e) => winners.includes(e));
+    for (const e of chosen) {
+      if (e.place !== null) continue;
+      const ci = v.clauseOf(e.token);
+      // `Putin hatte die Forderung beim Gipfel … in Abu Dhabi erhoben`: done at an event is done where it was, and then.
+      const at = chosen.find((x) => x !== e && x.place !== null && v.clauseOf(x.token) === ci && lex.words.occasionPrepositions.has(nounContext(v, x.token, lex).prep ?? ''));
+      if (at) {
+        e.place = at.place;
+        if (e.date.source === 'publication' && at.date.source === 'text') e.date = { ...at.date };
+        continue;
+      }
+      // `dort`: the place of the last event placed in this or the sentence before.
+      if (clauseHas(v, ci, lex.words.placeAnaphors)) {
+        const last = [...out, ...chosen.filter((x) => x.token < e.token)].findLast((x) => x.place !== null && x.sentence >= si - 1);
+        if (last) e.place = last.place;
+      }
+    }
+    out.push(...chosen);
     for (const e of winners) {
       const ps = [...e.actors, ...e.recipients];
       if (ps.length >= 2) pairs.push(ps);
@@ -579,6 +616,19 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
   });
   placeFromAttribution(doc, lex, out);
   return out;
+}
+
+const RELATIVE_PRONOUNS = new Set(['der', 'die', 'das', 'den', 'dem', 'denen', 'welche', 'welcher', 'welches']);
+
+/**
+ * `Die Soforthilfe, die Ministerin X am Montag angekündigt hatte`: the subject of a relative clause
+ * right after the noun's clause that announces, decides or offers it (announceVerbs) is who acts.
+ */
+function announcedBy(v: SentenceView, ci: number): Group | null {
+  const c = v.clauses[ci + 1];
+  if (!c || !RELATIVE_PRONOUNS.has(v.lower(c.start))) return null;
+  if (!clauseHas(v, ci + 1, v.lex.words.announceVerbs)) return null;
+  return clauseRoles(v, ci + 1).subject;
 }
 
 /**

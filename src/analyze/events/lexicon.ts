@@ -83,6 +83,12 @@ export interface WordLists {
   reciprocal: Set<string>;
   /** `je`, `jeweils`: each of the sides does it (to the other). */
   distributive: Set<string>;
+  /** Prepositions naming an occasion (`beim Gipfel`, `während der Gespräche`): what happens there shares its place. */
+  occasionPrepositions: Set<string>;
+  /** Adverbs pointing back to the last place named (`dort`). */
+  placeAnaphors: Set<string>;
+  /** Participles and finite forms of announcing, deciding, offering (`angekündigt`, `beschlossen`). */
+  announceVerbs: Set<string>;
   /** Clause openers of conditions (`falls`, `sollte`): no event is reported there. */
   conditionals: Set<string>;
   /** Auxiliaries of past tenses (`hat … getroffen`, `wurde … empfangen`). */
@@ -138,6 +144,9 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     contentTypes: new Set(words.contentTypes as string[]),
     reciprocal: set('reciprocal'),
     distributive: set('distributive'),
+    occasionPrepositions: set('occasionPrepositions'),
+    placeAnaphors: set('placeAnaphors'),
+    announceVerbs: set('announceVerbs'),
     conditionals: set('conditionals'),
     pastMarkers: set('pastMarkers'),
     weekdays: set('weekdays'),
