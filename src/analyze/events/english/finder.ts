@@ -18,7 +18,8 @@ const isLower = (s: string): boolean => /^\p{Ll}/u.test(s);
 /** Trigger forms starting at token `i`; a longer form (`called on`) hides shorter ones there (`called`). */
 function matchAt(v: EnglishView, i: number): Match[] {
   const text = v.tokens[i]!.text;
-  if (!isLower(text) && i !== v.sentence.tokenStart) return [];
+  // lower case, or capitalised first in its sentence or clause (`MOSCOW — Talks between …`)
+  if (!isLower(text) && i !== v.sentence.tokenStart && !v.lex.words.clauseBreaks.has(v.lower(i - 1))) return [];
   const cands = v.lex.byFirst.get(v.lower(i)) ?? [];
   const out: Match[] = [];
   let longest = 0;

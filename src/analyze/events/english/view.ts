@@ -66,6 +66,9 @@ export function viewEnglishSentence(doc: AnalyzedArticle, index: number, lex: En
   const entityAt = new Map<number, number>();
   doc.entities.forEach((ent, e) => {
     if (ent.start < sentence.start || ent.end > sentence.end) return;
+    // The German recogniser takes a capitalised trigger opening an English sentence (`Talks between …`)
+    // for a name: a one-word mention the KB does not know that is a trigger form is the trigger.
+    if (!ent.kbId && !/\s/.test(ent.text) && lex.byFirst.get(ent.text.toLowerCase())?.some((f) => f.words.length === 1)) return;
     let ts = -1;
     let te = -1;
     for (let i = a; i < b; i++) {
