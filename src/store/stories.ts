@@ -96,6 +96,8 @@ export interface StoryRow {
   lastDay: string | null;
   articles: number;
   centroid: TermCounts;
+  /** The count of articles clustered when the story last grew (its recency). */
+  touched: number;
 }
 
 interface StoryDbRow {
@@ -106,6 +108,7 @@ interface StoryDbRow {
   last_day: string | Date | null;
   articles: number;
   centroid: TermCounts | string;
+  touched: number | string;
 }
 
 const toStory = (r: StoryDbRow): StoryRow => ({
@@ -115,23 +118,46 @@ const toStory = (r: StoryDbRow): StoryRow => ({
   lastDay: day(r.last_day),
   articles: Number(r.articles),
   centroid: json(r.centroid),
+  touched: Number(r.touched),
 });
 
-/** Stories still open for new articles: last article on or after `since` (or undated). */
-export async function openStories(q: Queryable, since: string | null): Promise<StoryRow[]> {
-  const rows = since
-    ? await q.query<StoryDbRow>(`SELECT id, label, first_day::text AS first_day, last_day::text AS last_day, articles, centroid FROM stories
-        WHERE last_day IS NULL OR last_day >= $1::date ORDER BY seq`, [since])
-    : await q.query<StoryDbRow>('SELECT id, label, first_day::text AS first_day, last_day::text AS last_day, articles, centroid FROM stories ORDER BY seq');
+/** How many articles have been clustered into stories (the document-frequency count). */
+export async function clusteredCount(q: Queryable): Promise<number> {
+  const rows = await q.query<{ df: number }>('SELECT df FROM story_df WHERE term = $1', [N_KEY]);
+  return Number(rows[0]?.df ?? 0);
+}
+
+export interface OpenStoriesFilter {
+  /** Dated stories whose date range meets [from, to] (null: no dated story by date). */
+  dated: { from: string; to: string } | null;
+  /** Undated stories last grown at or after this count of clustered articles… */
+  recentFrom: number;
+  /** …and, when the batch has undated articles, every story grown since then. */
+  anyRecent: boolean;
+}
+
+/**
+ * Stories that may take a batch's articles: dated ones by date range, the others by recency of
+ * their last update, so neither set grows with the whole store (stories_open_* indexes).
+ */
+export async function openStories(q: Queryable, f: OpenStoriesFilter): Promise<StoryRow[]> {
+  const recent = f.anyRecent ? 'touched >= $1' : '(last_day IS NULL AND touched >= $1)';
+  const where = f.dated ? `(last_day >= $2::date AND first_day <= $3::date) OR ${recent}` : recent;
+  const params: unknown[] = f.dated ? [f.recentFrom, f.dated.from, f.dated.to] : [f.recentFrom];
+  const rows = await q.query<StoryDbRow>(
+    `SELECT id, label, first_day::text AS first_day, last_day::text AS last_day, articles, centroid, touched FROM stories
+      WHERE ${where} ORDER BY seq`,
+    params,
+  );
   return rows.map(toStory);
 }
 
 export async function upsertStory(q: Queryable, s: StoryRow): Promise<void> {
   await q.query(
-    `INSERT INTO stories (id, label, first_day, last_day, articles, centroid) VALUES ($1,$2,$3::date,$4::date,$5,$6::jsonb)
+    `INSERT INTO stories (id, label, first_day, last_day, articles, centroid, touched) VALUES ($1,$2,$3::date,$4::date,$5,$6::jsonb,$7)
      ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, first_day = EXCLUDED.first_day, last_day = EXCLUDED.last_day,
-       articles = EXCLUDED.articles, centroid = EXCLUDED.centroid`,
-    [s.id, s.label, s.firstDay, s.lastDay, s.articles, JSON.stringify(s.centroid)],
+       articles = EXCLUDED.articles, centroid = EXCLUDED.centroid, touched = EXCLUDED.touched`,
+    [s.id, s.label, s.firstDay, s.lastDay, s.articles, JSON.stringify(s.centroid), s.touched],
   );
 }
 
@@ -208,14 +234,14 @@ export async function setArticleStories(q: Queryable, rows: readonly { articleId
 export async function upsertStories(q: Queryable, ss: readonly StoryRow[]): Promise<void> {
   if (ss.length === 0) return;
   await q.query(
-    `INSERT INTO stories (id, label, first_day, last_day, articles, centroid)
-     SELECT u.id, u.label, u.first_day::date, u.last_day::date, u.articles, u.centroid::jsonb
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[])
-         AS u(id, label, first_day, last_day, articles, centroid)
+    `INSERT INTO stories (id, label, first_day, last_day, articles, centroid, touched)
+     SELECT u.id, u.label, u.first_day::date, u.last_day::date, u.articles, u.centroid::jsonb, u.touched
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[])
+         AS u(id, label, first_day, last_day, articles, centroid, touched)
      ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, first_day = EXCLUDED.first_day, last_day = EXCLUDED.last_day,
-       articles = EXCLUDED.articles, centroid = EXCLUDED.centroid`,
+       articles = EXCLUDED.articles, centroid = EXCLUDED.centroid, touched = EXCLUDED.touched`,
     [ss.map((s) => s.id), ss.map((s) => s.label), ss.map((s) => s.firstDay), ss.map((s) => s.lastDay),
-      ss.map((s) => s.articles), ss.map((s) => JSON.stringify(s.centroid))],
+      ss.map((s) => s.articles), ss.map((s) => JSON.stringify(s.centroid)), ss.map((s) => s.touched)],
   );
 }
 

@@ -20,11 +20,11 @@ test('story labels: canonical entity names, then title words as written; no verb
     { title: 'Verdi droht mit neuem Streik in Bad Homburg', text: 'Die Gewerkschaft Verdi kündigt weitere Streiks in Bad Homburg an. Die Stadtwerke lehnen die Forderung ab.', published: '2025-09-02' },
   ];
   const d: DocFreq = { n: 0, df: new Map() };
-  const s: StoryState = { id: 'st-x', centroid: {}, firstDay: null, lastDay: null, articles: 0 };
+  const s: StoryState = { id: 'st-x', centroid: {}, firstDay: null, lastDay: null, articles: 0, touched: 0 };
   for (const raw of docs) {
     const terms = storyTerms(analyze(normalize(rawFromDocument(raw))));
     addToDocFreq(d, terms);
-    absorb(s, terms, raw.published);
+    absorb(s, terms, raw.published, d.n);
   }
   const label = labelOf(s, d);
   const [ents, words] = label.split(' — ');

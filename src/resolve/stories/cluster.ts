@@ -8,8 +8,17 @@ export interface StoryOptions {
   threshold: number;
   /** Days outside a story's date range at which the (Gaussian) time factor has fallen to 1/e. */
   decayDays: number;
-  /** Stories whose last article is older than this many days are no longer candidates. */
+  /**
+   * Dated stories more than this many days from a dated article's date are not candidates for it
+   * (either side: the time factor there is below any threshold, so this only saves work).
+   */
   windowDays: number;
+  /**
+   * Where dates cannot bound the candidates (an undated story, or any story for an undated
+   * article), a story stays a candidate while at most this many articles have been clustered
+   * since it last grew: recency of update stands in for closeness in time.
+   */
+  recentArticles: number;
   /** Terms kept per space in a story's centroid. */
   centroidTerms: number;
 }
@@ -24,6 +33,8 @@ export const STORY_DEFAULTS: StoryOptions = {
   threshold: 0.1,
   decayDays: 21,
   windowDays: 60,
+  // About a day of a large feed collection: an undated article mostly arrives with the news it is about.
+  recentArticles: 2000,
   centroidTerms: 150,
 };
 
@@ -33,6 +44,8 @@ export interface StoryState {
   firstDay: string | null;
   lastDay: string | null;
   articles: number;
+  /** The count of articles clustered (DocFreq.n) when the story last grew. */
+  touched: number;
 }
 
 /** Streaming document frequencies: how many articles so far contain each term. */
@@ -98,8 +111,20 @@ export function addToDocFreq(d: DocFreq, terms: Terms): void {
 const CENTROID_SPACES = ['t:', 'b:', 's:', 'e:', 'w:'];
 const collator = new Intl.Collator();
 
-/** Adds an article to a story: centroid sums (pruned per space), date range, count. */
-export function absorb(s: StoryState, terms: Terms, day: string | null, o: StoryOptions = STORY_DEFAULTS): void {
+/**
+ * Whether a story is a candidate for an article: by date where both have dates, else by recency of
+ * the story's last update (`n` articles clustered so far, the article included).
+ */
+export function isCandidate(day: string | null, s: StoryState, n: number, o: StoryOptions = STORY_DEFAULTS): boolean {
+  if (!day || !s.firstDay || !s.lastDay) return n - s.touched <= o.recentArticles;
+  return daysOutside(day, s) <= o.windowDays;
+}
+
+/** The lowest `touched` a story may have to be a candidate for any of the next articles once `n` have been clustered. */
+export const recentFrom = (n: number, o: StoryOptions = STORY_DEFAULTS): number => n + 1 - o.recentArticles;
+
+/** Adds an article to a story: centroid sums (pruned per space), date range, count, `n` articles clustered so far. */
+export function absorb(s: StoryState, terms: Terms, day: string | null, n: number, o: StoryOptions = STORY_DEFAULTS): void {
   // A Map keeps the same (insertion) order as the object did, and is cheaper to fill.
   const sum = new Map(Object.entries(s.centroid));
   for (const [k, v] of Object.entries(terms)) sum.set(k, (sum.get(k) ?? 0) + v);
@@ -120,13 +145,14 @@ export function absorb(s: StoryState, terms: Terms, day: string | null, o: Story
     if (!s.lastDay || day > s.lastDay) s.lastDay = day;
   }
   s.articles++;
+  s.touched = n;
 }
 
-/** The best story for an article above the threshold, among those still within the time window. */
-export function bestStory(terms: Terms, day: string | null, stories: readonly StoryState[], d: DocFreq, o: StoryOptions = STORY_DEFAULTS): { story: StoryState; score: number } | null {
+/** The best story for an article above the threshold, among the candidates (`isCandidate`). */
+export function bestStory(terms: Terms, day: string | null, stories: Iterable<StoryState>, d: DocFreq, o: StoryOptions = STORY_DEFAULTS): { story: StoryState; score: number } | null {
   let best: { story: StoryState; score: number } | null = null;
   for (const s of stories) {
-    if (day && s.lastDay && (Date.parse(day) - Date.parse(s.lastDay)) / DAY > o.windowDays) continue;
+    if (!isCandidate(day, s, d.n, o)) continue;
     const score = similarity(terms, day, s, d, o);
     if (score >= o.threshold && (!best || score > best.score)) best = { story: s, score };
   }

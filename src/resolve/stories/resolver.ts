@@ -2,23 +2,22 @@ import { createHash } from 'node:crypto';
 import type { AnalyzedArticle } from '../../model/index.js';
 import type { Db, Queryable } from '../../store/db.js';
 import {
-  addDocFreqCounts, allFeaturesByDate, clearStories, featuresOf, loadDocFreq, openStories, replaceDocFreq, saveStoryFeatures,
+  addDocFreqCounts, allFeaturesByDate, clearStories, clusteredCount, featuresOf, loadDocFreq, openStories, replaceDocFreq, saveStoryFeatures,
   setArticleStories, storiesFollowOriginals, upsertStories, upsertStory, type FeatureRow, type StoryRow,
 } from '../../store/stories.js';
 import { firstDay } from '../../analyze/events/dates.js';
-import { absorb, addToDocFreq, bestStory, labelOf, STORY_DEFAULTS, type DocFreq, type StoryOptions, type StoryState } from './cluster.js';
+import { absorb, addToDocFreq, bestStory, labelOf, recentFrom, STORY_DEFAULTS, type DocFreq, type StoryOptions, type StoryState } from './cluster.js';
 import { storyTerms, type Terms } from './features.js';
 
 export function storyIdFor(firstArticleId: string): string {
   return `st-${createHash('sha256').update(firstArticleId).digest('hex').slice(0, 10)}`;
 }
 
-const toRow = (s: StoryState, d: DocFreq): StoryRow => ({ id: s.id, label: labelOf(s, d), firstDay: s.firstDay, lastDay: s.lastDay, articles: s.articles, centroid: s.centroid });
-const toState = (r: StoryRow): StoryState => ({ id: r.id, centroid: r.centroid, firstDay: r.firstDay, lastDay: r.lastDay, articles: r.articles });
+const toRow = (s: StoryState, d: DocFreq): StoryRow => ({ id: s.id, label: labelOf(s, d), firstDay: s.firstDay, lastDay: s.lastDay, articles: s.articles, centroid: s.centroid, touched: s.touched });
+const toState = (r: StoryRow): StoryState => ({ id: r.id, centroid: r.centroid, firstDay: r.firstDay, lastDay: r.lastDay, articles: r.articles, touched: r.touched });
+const newStory = (articleId: string): StoryState => ({ id: storyIdFor(articleId), centroid: {}, firstDay: null, lastDay: null, articles: 0, touched: 0 });
 
-function sinceFor(day: string | null, o: StoryOptions): string | null {
-  return day ? new Date(Date.parse(day) - o.windowDays * 86_400_000).toISOString().slice(0, 10) : null;
-}
+const shiftDay = (day: string, days: number): string => new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** AnalysisWriter: an article's story features, stored with it. */
 export const storyFeaturesWriter = {
@@ -40,7 +39,13 @@ export async function assignStories(q: Queryable, ids: readonly string[], o: Sto
   const originals = rows.filter((f) => !f.storyId && !f.duplicateOf && Object.keys(f.terms).length > 0);
   if (originals.length > 0) {
     const days = originals.map((f) => f.day).filter((x): x is string => x !== null).sort();
-    const stories = (await openStories(q, days.length ? sinceFor(days[0]!, o) : null)).map(toState);
+    // Only stories that can be a candidate (cluster.ts isCandidate) for some article of the batch are loaded.
+    const n0 = await clusteredCount(q);
+    const stories = (await openStories(q, {
+      dated: days.length ? { from: shiftDay(days[0]!, -o.windowDays), to: shiftDay(days.at(-1)!, o.windowDays) } : null,
+      recentFrom: recentFrom(n0, o),
+      anyRecent: days.length < originals.length,
+    })).map(toState);
     const needed = new Set<string>();
     for (const f of originals) for (const k of Object.keys(f.terms)) needed.add(k);
     for (const st of stories) for (const k of Object.keys(st.centroid)) needed.add(k);
@@ -63,9 +68,9 @@ export async function assignStories(q: Queryable, ids: readonly string[], o: Sto
       for (const k of Object.keys(f.terms)) added.set(k, (added.get(k) ?? 0) + 1);
       const candidates = new Set<StoryState>();
       for (const k of Object.keys(f.terms)) for (const st of index.get(k) ?? []) candidates.add(st);
-      const hit = bestStory(f.terms, f.day, [...candidates], d, o);
-      const story = hit?.story ?? { id: storyIdFor(f.articleId), centroid: {}, firstDay: null, lastDay: null, articles: 0 };
-      absorb(story, f.terms, f.day, o);
+      const hit = bestStory(f.terms, f.day, candidates, d, o);
+      const story = hit?.story ?? newStory(f.articleId);
+      absorb(story, f.terms, f.day, d.n, o);
       indexStory(story, f.terms);
       touched.add(story);
       assignments.push({ articleId: f.articleId, storyId: story.id });
@@ -86,11 +91,10 @@ export function clusterInOrder(rows: readonly FeatureRow[], o: StoryOptions = ST
   for (const f of rows) {
     if (f.duplicateOf || Object.keys(f.terms).length === 0) continue;
     addToDocFreq(d, f.terms);
-    const open = stories.filter((s) => !f.day || !s.lastDay || (Date.parse(f.day) - Date.parse(s.lastDay)) / 86_400_000 <= o.windowDays);
-    const hit = bestStory(f.terms, f.day, open, d, o);
-    const story = hit?.story ?? { id: storyIdFor(f.articleId), centroid: {}, firstDay: null, lastDay: null, articles: 0 };
+    const hit = bestStory(f.terms, f.day, stories, d, o);
+    const story = hit?.story ?? newStory(f.articleId);
     if (!hit) stories.push(story);
-    absorb(story, f.terms, f.day, o);
+    absorb(story, f.terms, f.day, d.n, o);
     storyOf.set(f.articleId, story.id);
   }
   for (const f of rows) if (f.duplicateOf && storyOf.has(f.duplicateOf)) storyOf.set(f.articleId, storyOf.get(f.duplicateOf)!);
