@@ -147,6 +147,12 @@ test('a role without a name is the person who held it on the date', () => {
   assert.deepEqual(names(earlier, one(earlier, 'CONSULT').actors).concat(names(earlier, one(earlier, 'CONSULT').recipients)), ['Wolodymyr Selenskyj', 'Joe Biden']);
 });
 
+test('a first-person subject in quoted speech is the speaker', () => {
+  const doc = en('"We will meet Tokayev in Astana," Mirziyoyev said.', ['Tokayev|PER', 'Astana|LOC', 'Mirziyoyev|PER']);
+  const ev = one(doc, 'CONSULT');
+  assert.deepEqual([names(doc, ev.actors), names(doc, ev.recipients), ev.status, ev.place], [['Mirziyoyev'], ['Tokayev'], 'planned', 'Astana']);
+});
+
 test('"the two leaders" refers back to the two sides last named', () => {
   const doc = en('Lula and Petro spoke by phone on Sunday. The two leaders agreed to meet in Bogotá.', ['Lula|PER', 'Petro|PER', 'Bogotá|LOC']);
   const ag = one(doc, 'AGREE');

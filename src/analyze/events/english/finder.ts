@@ -367,6 +367,10 @@ function mentionFor(v: EnglishView, m: Match): FoundEvent | null {
     if (actors.every((e) => { const cc = countryOf(v, e); return cc !== null && offices.has(cc); })) actors = [...speaker.ents];
   }
 
+  // `"We will meet Putin," Trump said`: the speaker is the one who speaks of himself
+  if (actors.length === 0 && speaker && entry.actor.includes('subject') && !passive && before.slice(-3).some((x) => x === 'we' || x === 'i')) {
+    actors = speaker.ents.filter((e) => !recipients.includes(e));
+  }
   const total = actors.length + recipients.length;
   if (entry.needsRecipient && (!hasOther || recipients.length + actors.length < 2) && !(entry.symmetric && total >= 2)) return null;
   if (entry.symmetric && recipients.length === 0 && actors.length > 1) {
