@@ -47,7 +47,7 @@ export const openapi = {
     },
     '/api/search': {
       get: {
-        summary: 'Full-text search, ranked, with snippets and highlight offsets (as `chronik search --json`)',
+        summary: 'Full-text search, ranked, with snippets and highlight offsets in snippet (`highlights`) and title (`titleHighlights`), as `chronik search --json`',
         parameters: [{ ...q('q', 'query (web search syntax: words, "phrases", -exclusions, or)'), required: true }, ...ARTICLE_FILTERS],
         responses: { 200: { description: 'Hits' }, 400: { description: 'Missing q or a bad parameter' } },
       },

@@ -362,6 +362,9 @@ export interface SearchHit extends ArticleSummary {
   snippet: string;
   /** `[start, end)` offsets (UTF-16) of the matched words inside `snippet`. */
   highlights: [number, number][];
+  /** `[start, end)` offsets (UTF-16) of the matched words inside `title` (empty without one), so a
+   * hit that matches only in its title still shows what matched. */
+  titleHighlights: [number, number][];
 }
 
 export interface SearchResult {
@@ -396,6 +399,17 @@ export function parseHeadline(marked: string): { snippet: string; highlights: [n
 }
 
 /**
+ * Highlight offsets inside `title` from its ts_headline (HighlightAll): the marked text is the
+ * title itself, less any control characters our markers had to be stripped of; offsets would not
+ * fit such a title, so it gets none.
+ */
+export function titleHighlights(title: string | null, marked: string | null): [number, number][] {
+  if (title === null || marked === null) return [];
+  const { snippet, highlights } = parseHeadline(marked);
+  return snippet === title ? highlights : [];
+}
+
+/**
  * Full-text search: the query is parsed (websearch syntax: words, "phrases", -not, or) in each
  * article's own text-search configuration, so a German query is stemmed the German way against
  * German articles. Ranked by ts_rank_cd (title weighs more than body); snippets by ts_headline.
@@ -409,7 +423,7 @@ export async function searchArticles(db: Queryable, query: string, opts: SearchO
     (c) => `(a.ts_config = '${c}' AND a.search @@ websearch_to_tsquery('${c}', $1))`,
   ).join('\n      OR ');
   params.push(limit, offset);
-  const rows = await db.query<SummaryRow & { rank: number; total: number; headline: string }>(
+  const rows = await db.query<SummaryRow & { rank: number; total: number; headline: string; title_headline: string | null }>(
     `WITH hits AS (
        SELECT ${SUMMARY_COLUMNS}, a.seq, a.ts_config,
          ts_rank_cd(a.search, websearch_to_tsquery(a.ts_config::regconfig, $1)) AS rank,
@@ -419,9 +433,12 @@ export async function searchArticles(db: Queryable, query: string, opts: SearchO
        ORDER BY rank DESC, a.seq
        LIMIT $${params.length - 1} OFFSET $${params.length}
      )
-     SELECT h.*, ts_headline(h.ts_config::regconfig, a.text, websearch_to_tsquery(h.ts_config::regconfig, $1),
+     SELECT h.*, ts_headline(h.ts_config::regconfig, translate(a.text, chr(1) || chr(2), ''), websearch_to_tsquery(h.ts_config::regconfig, $1),
          'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" … "')
-         AS headline
+         AS headline,
+       CASE WHEN a.title IS NOT NULL THEN ts_headline(h.ts_config::regconfig, translate(a.title, chr(1) || chr(2), ''),
+         websearch_to_tsquery(h.ts_config::regconfig, $1), 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') END
+         AS title_headline
      FROM hits h JOIN articles a ON a.id = h.id
      ORDER BY h.rank DESC, h.seq`,
     params,
@@ -440,7 +457,7 @@ export async function searchArticles(db: Queryable, query: string, opts: SearchO
     total,
     limit,
     offset,
-    hits: rows.map((r) => ({ ...toSummary(r), rank: Number(r.rank), ...parseHeadline(r.headline) })),
+    hits: rows.map((r) => ({ ...toSummary(r), rank: Number(r.rank), ...parseHeadline(r.headline), titleHighlights: titleHighlights(r.title, r.title_headline) })),
   };
 }
 

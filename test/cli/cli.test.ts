@@ -87,6 +87,10 @@ test('search --json ranks stemmed hits with snippets', async () => {
   assert.equal(hit?.title, 'Gipfel in Abu Dhabi vereinbart');
   const [s, e] = hit?.highlights[0] ?? [0, 0];
   assert.equal(hit?.snippet.slice(s, e), 'Gesprächen');
+  // Matches in the title come with offsets into the title.
+  const t = JSON.parse((await chronik(['search', 'Gipfel', '--json', '--db', db])).stdout) as { hits: { title: string; titleHighlights: [number, number][] }[] };
+  const th = t.hits.find((h) => h.title === 'Gipfel in Abu Dhabi vereinbart');
+  assert.deepEqual(th?.titleHighlights.map(([a, b]) => th.title.slice(a, b)), ['Gipfel']);
 });
 
 test('a second ingest changes nothing; stdin works', async () => {

@@ -135,6 +135,11 @@ for (const driver of DRIVERS) {
       const [s, e] = g.highlights[0] ?? [0, 0];
       assert.equal(g.snippet.slice(s, e), 'Gespräch');
       assert.ok(!/[\u0001\u0002]/.test(g.snippet));
+      assert.deepEqual(g.titleHighlights, [], 'no match in its title');
+      // A title-only hit still says what matched: offsets into its title.
+      const t2 = r.hits.find((h) => h.id === 't2');
+      assert.deepEqual(t2?.highlights, [], 'its body does not match');
+      assert.deepEqual(t2?.titleHighlights.map(([s2, e2]) => t2.title?.slice(s2, e2)), ['Gespräche']);
       // English article, English stemming.
       const en = await searchArticles(db, 'negotiations');
       assert.deepEqual(en.hits.map((h) => h.id), ['en1']);

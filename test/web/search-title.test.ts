@@ -34,6 +34,15 @@ test('the API marks title matches of a hit whose body does not match', async () 
   assert.match(hit!.titleMarked ?? '', /^\u0001Gefangenenaustausch\u0002 <b>vereinbart<\/b>$/);
 });
 
+test('/api/search gives offsets of title matches, as chronik search --json does', async () => {
+  const res = await createApp(store.db).request('/api/search?q=Gefangenenaustausch');
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as { hits: { title: string; highlights: [number, number][]; titleHighlights: [number, number][] }[] };
+  const [hit] = body.hits;
+  assert.deepEqual(hit?.highlights, []);
+  assert.deepEqual(hit?.titleHighlights, [[0, 'Gefangenenaustausch'.length]]);
+});
+
 test('the search page highlights the title match and keeps the title escaped', async () => {
   const res = await createApp(store.db).request('/search?q=Gefangenenaustausch');
   assert.equal(res.status, 200);

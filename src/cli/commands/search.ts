@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { searchArticles, type SearchHit } from '../../store/articles.js';
+import { searchArticles } from '../../store/articles.js';
 import { printJson } from '../format.js';
 import { addDbOption, addJsonOption, intOption, withStore, type DbOptions, type JsonOptions } from '../options.js';
 
@@ -9,15 +9,15 @@ interface SearchOptions extends DbOptions, JsonOptions {
   lang?: string;
 }
 
-/** Marks the matched words: bold on a terminal, «…» otherwise. */
-function marked(hit: SearchHit, tty: boolean): string {
+/** Marks the matched words of a snippet or title: bold on a terminal, «…» otherwise. */
+function marked(text: string, highlights: readonly [number, number][], tty: boolean): string {
   let out = '';
   let at = 0;
-  for (const [s, e] of hit.highlights) {
-    out += hit.snippet.slice(at, s) + (tty ? `\u001b[1m${hit.snippet.slice(s, e)}\u001b[0m` : `«${hit.snippet.slice(s, e)}»`);
+  for (const [s, e] of highlights) {
+    out += text.slice(at, s) + (tty ? `\u001b[1m${text.slice(s, e)}\u001b[0m` : `«${text.slice(s, e)}»`);
     at = e;
   }
-  return (out + hit.snippet.slice(at)).replace(/\s+/g, ' ').trim();
+  return (out + text.slice(at)).replace(/\s+/g, ' ').trim();
 }
 
 export function register(program: Command): void {
@@ -39,9 +39,9 @@ export function register(program: Command): void {
     const tty = Boolean(process.stdout.isTTY);
     const lines = [`${res.total} hit${res.total === 1 ? '' : 's'} for "${query}"${res.total > res.hits.length ? ` (showing ${res.offset + 1}–${res.offset + res.hits.length})` : ''}`];
     res.hits.forEach((h, i) => {
-      lines.push('', `${res.offset + i + 1}. ${h.title ?? '(untitled)'}  [${h.rank.toFixed(3)}]`);
+      lines.push('', `${res.offset + i + 1}. ${h.title === null ? '(untitled)' : marked(h.title, h.titleHighlights, tty)}  [${h.rank.toFixed(3)}]`);
       lines.push(`   ${h.id} · ${h.published ?? 'undated'} · ${h.source ?? '-'} · ${h.language}${h.duplicateOf ? ` · duplicate of ${h.duplicateOf}` : ''}`);
-      lines.push(`   ${marked(h, tty)}`);
+      lines.push(`   ${marked(h.snippet, h.highlights, tty)}`);
     });
     process.stdout.write(`${lines.join('\n')}\n`);
   });
