@@ -5,7 +5,7 @@
  *
  *   npm run eval:ner [-- --model FILE]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { paths } from '../src/paths.js';
@@ -75,6 +75,10 @@ const result = {
   node: process.version,
 };
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'ner.json');
+// The learning curve comes from cross-validation on the training data (`npm run train:ner --
+// --curve`), not from this set; it is copied here so the figures sit in one file.
+const curveFile = join(dirname(out), 'ner-learning-curve.json');
+const learningCurve: unknown = existsSync(curveFile) ? JSON.parse(readFileSync(curveFile, 'utf8')) : undefined;
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ ...result, learningCurve }, null, 2)}\n`);
 console.log(`wrote ${out}`);

