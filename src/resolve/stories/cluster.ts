@@ -56,19 +56,38 @@ export interface DocFreq {
 
 const idf = (d: DocFreq, term: string): number => Math.log((d.n + 1) / ((d.df.get(term) ?? 0) + 1)) + 1;
 
+/**
+ * A term vector's entries split by space (`t:`, `b:`, …), in their order, worked out once per
+ * vector: an article is compared with many stories, a story with many articles. Term vectors are
+ * never changed once built (absorb gives a story a new centroid), so the split stays valid.
+ */
+const spaces = new WeakMap<Terms, Map<string, [string, number][]>>();
+function entriesIn(t: Terms, prefix: string): [string, number][] {
+  let m = spaces.get(t);
+  if (!m) {
+    m = new Map();
+    for (const e of Object.entries(t)) {
+      const p = e[0].slice(0, 2);
+      const list = m.get(p);
+      if (list) list.push(e);
+      else m.set(p, [e]);
+    }
+    spaces.set(t, m);
+  }
+  return m.get(prefix) ?? [];
+}
+
 function cosine(a: Terms, b: Terms, prefix: string, d: DocFreq): number {
   let dot = 0;
   let na = 0;
   let nb = 0;
-  for (const [k, v] of Object.entries(a)) {
-    if (!k.startsWith(prefix)) continue;
+  for (const [k, v] of entriesIn(a, prefix)) {
     const w = v * idf(d, k);
     na += w * w;
     const bv = b[k];
     if (bv) dot += w * bv * idf(d, k);
   }
-  for (const [k, v] of Object.entries(b)) {
-    if (!k.startsWith(prefix)) continue;
+  for (const [k, v] of entriesIn(b, prefix)) {
     const w = v * idf(d, k);
     nb += w * w;
   }
