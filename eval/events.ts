@@ -219,7 +219,7 @@ function printVerbose({ matched, pairs, rawMentions, origins, sharesSentence }: 
       const hit = here.some((r) => r.type === g.type);
       const tag = hit ? 'ok  ' : m.where === 'title' ? 'titl' : m.anaphor ? 'anap' : 'MISS';
       console.log(`  ${tag} [${short(m.file)}] ${m.status !== g.status ? `(${m.status}) ` : ''}${m.sentence.slice(0, 160)}`);
-      for (const r of here) console.log(`         ${r.type === g.type ? '=' : '≠'} ${line(r)}`);
+      for (const r of here) console.log(`         ${r.type === g.type ? '=' : '≠'} ${line(r)}${r.type === g.type && r.status !== m.status ? `   STATUS gold ${m.status}` : ''}`);
     }
   }
   console.log('\n=== system events aligned to no gold event ===');

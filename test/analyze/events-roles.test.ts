@@ -7,6 +7,8 @@ import { makeDoc } from '../resolve/fixtures.js';
 
 function events(text: string, ents: string[], timexes: string[] = [], published = '2025-03-14'): { doc: ReturnType<typeof makeDoc>; evs: FoundEvent[] } {
   const doc = makeDoc(text, ents, timexes, { published });
+  // The fixture types every time expression DATE; a TIMEX3 period value (`P3W`) is a DURATION.
+  for (const t of doc.timexes) if (t.value.startsWith('P')) t.type = 'DURATION';
   addRoleMentions(doc);
   return { doc, evs: findEvents(doc) };
 }
@@ -67,4 +69,17 @@ test('an announced measure is acted by the subject of the relative clause announ
 test('a regional adjective on a government noun names the region (`die sächsische Staatsregierung`)', () => {
   const { doc, evs } = events('Die sächsische Staatsregierung hat die Pläne des Bundes abgelehnt.', []);
   assert.deepEqual(names(doc, evs.find((e) => e.type === 'REJECT')!.actors), ['Sachsen']);
+});
+
+test('status of noun triggers: their own negation, time ahead, possibility', () => {
+  const ents = ['Scholz|PER', 'Sunak|PER'];
+  const status = (text: string, timexes: string[] = []): string => events(text, ents, timexes).evs.find((e) => e.type === 'CONSULT')!.status;
+  // `keinen` belongs to Ergebnis, not to the meeting.
+  assert.equal(status('Das Treffen zwischen Scholz und Sunak hat keinen Fortschritt gebracht.'), 'asserted');
+  assert.equal(status('Ein Treffen zwischen Scholz und Sunak gab es nicht.'), 'negated');
+  assert.equal(status('Es gab kein Treffen zwischen Scholz und Sunak.'), 'negated');
+  assert.equal(status('Drei Tage vor seinem Treffen mit Sunak hat Scholz Paris besucht.', ['Drei Tage|P3D']), 'planned');
+  assert.equal(status('Drei Tage vor seinem Treffen mit Sunak hatte Scholz Paris besucht.', ['Drei Tage|P3D']), 'asserted');
+  assert.equal(status('Mit Blick auf das Treffen mit Sunak in drei Wochen mahnte Scholz zur Geduld.', ['drei Wochen|P3W']), 'planned');
+  assert.equal(status('Dabei geht es um ein mögliches Treffen von Scholz und Sunak.'), 'hypothetical');
 });

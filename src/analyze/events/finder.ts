@@ -254,12 +254,17 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   const futureDate = tx && published && precisionOf(published) === 'day' && (firstDay(date.value ?? '') ?? '') > published;
   // A noun hanging on a frame noun (`Ein Ort für den Gipfel steht nicht fest`) is not what the clause
   // negates or supposes; a date, place or preparation for it makes it planned.
-  const frame = entry.pos === 'noun' ? nounContext(v, token, lex).head : null;
-  if (frame && lex.words.lightNouns.has(frame)) {
-    if (lex.words.planningNouns.has(frame)) status = 'planned';
-  } else if (clauseHas(v, ci, lex.words.negation)) status = 'negated';
-  else if (clauseHas(v, ci, lex.words.hypothetical)) status = 'hypothetical';
-  else if (clauseHas(v, ci, lex.words.future) || infinitive || futureDate) status = 'planned';
+  const nctx = entry.pos === 'noun' ? nounContext(v, token, lex) : null;
+  const frame = nctx?.head ?? null;
+  // `Zwei Tage vor seinem Treffen hat Trump …`: an event some time after the clause's is still to come
+  // (unless the clause looks back from before it: `hatte`, `war`).
+  const ahead = nctx !== null && lex.words.timeNouns.has(nctx.before) && nctx.prep === 'vor' && !clauseHas(v, ci, lex.words.pluperfect);
+  // `in zwei Wochen`: a span from now ends in the future.
+  const inSpan = v.doc.timexes.some((x) => x.type === 'DURATION' && x.start >= v.tokens[v.clauses[ci]!.start]!.start && x.end <= v.tokens[v.clauses[ci]!.end - 1]!.end && /\bin\s*$/i.test(v.doc.article.text.slice(Math.max(0, x.start - 4), x.start)));
+  const framed = frame !== null && lex.words.lightNouns.has(frame);
+  if (!framed && (entry.pos === 'noun' ? nounNegated(v, ci, token) : clauseHas(v, ci, lex.words.negation))) status = 'negated';
+  else if (!framed && clauseHas(v, ci, lex.words.hypothetical)) status = 'hypothetical';
+  else if ((framed && lex.words.planningNouns.has(frame)) || ahead || clauseHas(v, ci, lex.words.future) || infinitive || futureDate || inSpan) status = 'planned';
   else if (entry.status) status = entry.status;
   else if (announcer) status = 'planned';
   else if (speaker) status = 'reported';
@@ -436,12 +441,14 @@ interface NounContext {
   attached: boolean;
   /** That common noun, lower case (`ort` in `Ort für einen Gipfel`), or null. */
   head: string | null;
+  /** The word before the preposition, lower case, whatever it is (`tage` in `zwei Tage vor dem Gipfel`). */
+  before: string;
 }
 
 function nounContext(v: SentenceView, token: number, lex: Lexicon): NounContext {
   let j = token - 1;
   while (j >= v.sentence.tokenStart && (lex.words.determiners.has(v.lower(j)) || /^\d/.test(v.tokens[j]!.text) || (/^[a-zäöüß]/.test(v.tokens[j]!.text) && isAdjectiveLike(v.lower(j), lex)))) j--;
-  if (j < v.sentence.tokenStart || !lex.words.prepositions.has(v.lower(j))) return { prep: null, attached: false, head: null };
+  if (j < v.sentence.tokenStart || !lex.words.prepositions.has(v.lower(j))) return { prep: null, attached: false, head: null, before: '' };
   const prep = lex.words.prepositionAlias[v.lower(j)] ?? v.lower(j);
   const k = j - 1;
   const prev = k >= v.sentence.tokenStart ? v.tokens[k]!.text : '';
@@ -452,7 +459,7 @@ function nounContext(v: SentenceView, token: number, lex: Lexicon): NounContext 
   const noun = /^\p{Lu}\p{Ll}/u.test(prev) && !isEntity && !isTime && v.clauseOf(k) === v.clauseOf(j);
   // `die Forderung beim Gipfel`: a phrase of circumstance is no noun's content.
   const attached = noun && !lex.words.lightNouns.has(prev.toLowerCase()) && !lex.words.circumstantialPrepositions.has(v.lower(j));
-  return { prep, attached, head: noun ? prev.toLowerCase() : null };
+  return { prep, attached, head: noun ? prev.toLowerCase() : null, before: prev.toLowerCase() };
 }
 
 /**
@@ -616,6 +623,23 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
   });
   placeFromAttribution(doc, lex, out);
   return out;
+}
+
+/**
+ * A noun trigger is negated by `nicht`/`nie` in its clause or by its own `kein` (`kein Treffen`), not
+ * by another noun's (`Das Treffen hat keinen Durchbruch gebracht`).
+ */
+function nounNegated(v: SentenceView, ci: number, token: number): boolean {
+  const c = v.clauses[ci]!;
+  for (let k = c.start; k < c.end; k++) {
+    const lw = v.lower(k);
+    if (!v.lex.words.negation.has(lw)) continue;
+    if (!lw.startsWith('kein')) return true;
+    let j = k + 1;
+    while (j < token && /^[a-zäöüß]/.test(v.tokens[j]!.text) && isAdjectiveLike(v.lower(j), v.lex)) j++;
+    if (j === token) return true;
+  }
+  return false;
 }
 
 const RELATIVE_PRONOUNS = new Set(['der', 'die', 'das', 'den', 'dem', 'denen', 'welche', 'welcher', 'welches']);

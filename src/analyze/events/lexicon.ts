@@ -89,6 +89,10 @@ export interface WordLists {
   placeAnaphors: Set<string>;
   /** Participles and finite forms of announcing, deciding, offering (`angekündigt`, `beschlossen`). */
   announceVerbs: Set<string>;
+  /** Nouns of a stretch of time (`Tage`, `Wochen`): `N Tage vor dem Gipfel`. */
+  timeNouns: Set<string>;
+  /** Auxiliaries of the past perfect and past (`hatte`, `war`): a clause looking back. */
+  pluperfect: Set<string>;
   /** Clause openers of conditions (`falls`, `sollte`): no event is reported there. */
   conditionals: Set<string>;
   /** Auxiliaries of past tenses (`hat … getroffen`, `wurde … empfangen`). */
@@ -147,6 +151,8 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     occasionPrepositions: set('occasionPrepositions'),
     placeAnaphors: set('placeAnaphors'),
     announceVerbs: set('announceVerbs'),
+    timeNouns: set('timeNouns'),
+    pluperfect: set('pluperfect'),
     conditionals: set('conditionals'),
     pastMarkers: set('pastMarkers'),
     weekdays: set('weekdays'),
