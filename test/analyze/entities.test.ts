@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { AnalyzedArticle, Article, EntityMention } from '../../src/model/index.js';
 import type { AnalyzeComponent } from '../../src/analyze/pipeline.js';
 import { tokenizeComponent } from '../../src/analyze/tokenize.js';
-import { entitiesComponent, lexiconExamples, parseMentionRole, quoteFragment, roleWordOf, titleMentions, whoIs } from '../../src/analyze/entities/index.js';
+import { entitiesComponent, lexiconExamples, parseMentionRole, quoteFragment, roleWordOf, titleCase, titleMentions, whoIs } from '../../src/analyze/entities/index.js';
 import { kb } from '../../src/kb/index.js';
 import { roleWarnings } from '../../src/resolve/events/warnings.js';
 
@@ -266,4 +266,15 @@ test('entities: headings and boilerplate in titles are not entities', () => {
   assert.deepEqual(title('Empfehlungen der Redaktion'), []);
   assert.deepEqual(title('   '), []);
   assert.deepEqual(titleMentions(analyze(article('Putin sprach.'), [tokenizeComponent]), null), []);
+});
+
+test('entities: a title-case headline gives only names the KB or the body knows', () => {
+  const en = (title: string, text = 'The talks went on.'): string[] =>
+    titleMentions(analyze({ ...article(text), title, language: 'en' }, [tokenizeComponent, entitiesComponent]), null).map((m) => m.text);
+  assert.deepEqual(en('Putin Says Talks With Donald Were Useful, Kremlin Claims'), ['Putin', 'Kremlin']);
+  assert.deepEqual(en('Mayor Backs Hollmann Plan As Drought Bites', 'Farm minister Petra Hollmann spoke.'), ['Hollmann']);
+  // Sentence case (and any German headline) goes through the model and the rules as usual.
+  assert.equal(titleCase('Witkoff meets Putin in Moscow as US and Russia eye Riyadh talks'.split(' '), 'en'), false);
+  assert.equal(titleCase('Putin Says Talks With Trump Were Useful'.split(' '), 'en'), true);
+  assert.equal(titleCase('Trump Putin Gipfel Alaska'.split(' '), 'de'), false);
 });

@@ -39,9 +39,25 @@ export function titleMentions(doc: AnalyzedArticle, model: NerModel | null): Ent
   const title = doc.article.title?.trim() ? doc.article.title : null;
   if (!title) return [];
   const { tokens, sentences } = tokenize(title);
-  const ner = model ? recognize(model, { tokens, sentences, text: title }) : [];
+  // A headline in title case (`Putin Says Talks With Trump Were Useful`) says nothing by its
+  // capitals: there only names the KB or the body knows count, not the model's or the rules' guesses.
+  const capitalsSayNothing = titleCase(tokens.map((t) => t.text), doc.article.language);
+  const ner = model && !capitalsSayNothing ? recognize(model, { tokens, sentences, text: title }) : [];
   const input = { text: title, tokens, sentences, ner, language: doc.article.language, articleText: `${title}\n\n${doc.article.text}` };
-  return findMentionsIn(kb(), input, surnamesOf(doc.entities)).map((m) => ({ ...m, field: 'title' as const }));
+  const bodyNames = new Set(doc.entities.flatMap((m) => [m.normalized, m.normalized.split(' ').at(-1)!]));
+  return findMentionsIn(kb(), input, surnamesOf(doc.entities))
+    .filter((m) => !capitalsSayNothing || m.kbId || bodyNames.has(m.normalized))
+    .map((m) => ({ ...m, field: 'title' as const }));
+}
+
+/**
+ * Whether a headline is written in title case: outside German (where nouns are capitalised
+ * anyway), three or more longer words and nearly all of them capitalised.
+ */
+export function titleCase(words: readonly string[], language: string): boolean {
+  if (language === 'de') return false;
+  const long = words.filter((w) => /^\p{L}{4,}/u.test(w));
+  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.75 * long.length;
 }
 
 export interface MentionRole {
