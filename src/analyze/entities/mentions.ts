@@ -479,7 +479,9 @@ export function findMentionsIn(kb: Kb, input: MentionInput, known: ReadonlySet<s
   const chosen = select([...first, ...compoundParts(kb, ctx, knownPersons), ...surnamesAlone(ctx, knownPersons)]);
   const seen = new Set(chosen.map((c) => ctx.text.slice(c.start, c.end)));
   // Where a person's name starts, unless it is a genitive (`Berater Putins`).
-  const personStarts = new Set(chosen.filter((c) => c.type === 'PER' && c.source !== 'compound' && !(c.base && /s$/.test(ctx.text.slice(c.start, c.end)) && !/s$/.test(c.base))).map((c) => c.ts));
+  // A name inside a compound (`Trump-Putin-Gipfel`) is part of a word: no role, no apposition.
+  const inCompound = (c: Cand): boolean => c.start !== ctx.tokens[c.ts]!.start || c.end !== ctx.tokens[c.te - 1]!.end;
+  const personStarts = new Set(chosen.filter((c) => c.type === 'PER' && !inCompound(c) && !(c.base && /s$/.test(ctx.text.slice(c.start, c.end)) && !/s$/.test(c.base))).map((c) => c.ts));
   const personAt = (j: number): boolean => personStarts.has(j);
   const out: EntityMention[] = [];
   for (const c of chosen) {
@@ -501,7 +503,7 @@ export function findMentionsIn(kb: Kb, input: MentionInput, known: ReadonlySet<s
         m.kbId = entry.standsFor;
       }
     }
-    if (m.type === 'PER' && c.source !== 'compound') {
+    if (m.type === 'PER' && !inCompound(c)) {
       // `Sprecher Putins, …`: a genitive name after a role word is its complement, not its holder
       // (but `US-Präsident Trumps Pläne` is Trump's role: a noun follows the genitive).
       const genitive = /s$/.test(text) && !/s$/.test(m.normalized) && !isCap(ctx.tokens[c.te]?.text ?? '');
