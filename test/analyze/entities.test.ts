@@ -94,6 +94,9 @@ test('entities: roles from appositions feed the KB role check on the article dat
   assert.deepEqual(warnings('Kaja Kallas (EU-Außenbeauftragte) reiste nach Kiew.', '2023-05-01'), ['Kaja Kallas']);
   assert.deepEqual(warnings('Sergej Schoigu, Verteidigungsminister Russlands, sagte am Montag nichts.', '2025-08-15'), ['Sergej Schoigu']);
   assert.deepEqual(warnings('Der Sprecher des Weißen Hauses, Dmitri Peskow, sagte nichts.', '2025-08-15'), ['Dmitri Peskow']);
+  // A former office: right once it ended, a warning while it was still held.
+  assert.deepEqual(warnings('Olaf Scholz, der frühere Bundeskanzler, sagte am Montag nichts.', '2025-08-15'), []);
+  assert.deepEqual(warnings('Olaf Scholz, der frühere Bundeskanzler, sagte am Montag nichts.', '2024-05-02'), ['Olaf Scholz']);
 });
 
 test('entities: every role word example in kb/roles.json yields a person with that role', () => {
