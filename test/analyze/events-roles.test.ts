@@ -83,3 +83,14 @@ test('status of noun triggers: their own negation, time ahead, possibility', () 
   assert.equal(status('Mit Blick auf das Treffen mit Sunak in drei Wochen mahnte Scholz zur Geduld.', ['drei Wochen|P3W']), 'planned');
   assert.equal(status('Dabei geht es um ein mögliches Treffen von Scholz und Sunak.'), 'hypothetical');
 });
+
+test('rejecting `die Vorwürfe`/`die Forderung` answers whoever made them in the article', () => {
+  const a = events('Orbán hat der EU-Kommission Erpressung vorgeworfen. Die Kommissionschefin Ursula von der Leyen wies die Vorwürfe am Abend zurück.', ['Orbán|PER', 'EU-Kommission|ORG', 'Ursula von der Leyen|PER']);
+  assert.deepEqual(names(a.doc, a.evs.find((e) => e.type === 'REJECT')!.recipients), ['Orbán']);
+  // The lead names the reply first, the demand after it.
+  const b = events('Peking weist die Forderung nach Inspektionen zurück. Die Philippinen hatten am Montag Inspektionen verlangt.', ['Peking|LOC', 'Philippinen|LOC']);
+  assert.deepEqual(names(b.doc, b.evs.find((e) => e.type === 'REJECT')!.recipients), ['Philippinen']);
+  // No such statement in the article: nothing added.
+  const c = events('Peking weist die Vorschläge zurück.', ['Peking|LOC']);
+  assert.deepEqual(c.evs.find((e) => e.type === 'REJECT')?.recipients ?? [], []);
+});

@@ -622,8 +622,37 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
     }
   });
   placeFromAttribution(doc, lex, out);
+  answeredParty(doc, lex, out);
   return out;
 }
+
+/**
+ * `Kallas wies die Vorwürfe zurück`, `Moskau weist die Forderung zurück`: a reply (replyTypes in
+ * words.json) to a definite statement noun with no owner of its own answers whoever made that kind
+ * of statement nearest in the article (before it, else after: news leads name the reply first).
+ */
+function answeredParty(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): void {
+  for (const e of events) {
+    if (!lex.words.replyTypes.has(e.type) || e.recipients.length > 0) continue;
+    const v = viewSentence(doc, e.sentence, lex);
+    const c = v.clauses[v.clauseOf(e.token)]!;
+    let said: string | null = null;
+    for (let k = c.start; k < c.end && !said; k++) {
+      if (!/^\p{Lu}/u.test(v.tokens[k]!.text) || v.groups.some((g) => k >= g.lead && k < g.end)) continue;
+      let j = k - 1;
+      while (j >= c.start && /^[a-zäöüß]/.test(v.tokens[j]!.text) && isAdjectiveLike(v.lower(j), lex)) j--;
+      if (!DEFINITE.has(v.lower(j))) continue;
+      said = matchToken(v, k).find((m) => m.entry.pos === 'noun' && m.entry.type !== e.type)?.entry.type ?? null;
+    }
+    if (!said) continue;
+    const by = events.filter((x) => x.type === said && x.sentence !== e.sentence && x.actors.length > 0);
+    const before = by.filter((x) => x.sentence < e.sentence).at(-1);
+    const source = before ?? by.find((x) => x.sentence > e.sentence);
+    if (source) e.recipients = source.actors.filter((a) => !e.actors.some((b) => doc.entities[b]!.normalized === doc.entities[a]!.normalized));
+  }
+}
+
+const DEFINITE = new Set(['die', 'der', 'den', 'das', 'dem', 'diese', 'diesen', 'dieser']);
 
 /**
  * A noun trigger is negated by `nicht`/`nie` in its clause or by its own `kein` (`kein Treffen`), not

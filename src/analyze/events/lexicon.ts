@@ -93,6 +93,8 @@ export interface WordLists {
   timeNouns: Set<string>;
   /** Auxiliaries of the past perfect and past (`hatte`, `war`): a clause looking back. */
   pluperfect: Set<string>;
+  /** Types that answer a statement (`REJECT`): `wies die Vorwürfe zurück` answers whoever made them. */
+  replyTypes: Set<string>;
   /** Clause openers of conditions (`falls`, `sollte`): no event is reported there. */
   conditionals: Set<string>;
   /** Auxiliaries of past tenses (`hat … getroffen`, `wurde … empfangen`). */
@@ -153,6 +155,7 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     announceVerbs: set('announceVerbs'),
     timeNouns: set('timeNouns'),
     pluperfect: set('pluperfect'),
+    replyTypes: new Set(words.replyTypes as string[]),
     conditionals: set('conditionals'),
     pastMarkers: set('pastMarkers'),
     weekdays: set('weekdays'),
