@@ -53,3 +53,34 @@ export function countriesOf(name: string): string[] {
   const c = e.country ?? e.standsFor;
   return c && /^[A-Z]{2}$/.test(c) ? [c] : [];
 }
+
+const countryCache = new Map<string, string | null>();
+/** The country id a canonical place name names itself (`Türkei` → TR), or null for any other place. */
+function countryNamed(name: string): string | null {
+  let c = countryCache.get(name);
+  if (c === undefined) {
+    const e = kb().lookup(name).entries.find((x) => x.type === 'LOC');
+    c = e?.kind === 'country' ? e.id : null;
+    countryCache.set(name, c);
+  }
+  return c;
+}
+
+/**
+ * Whether two canonical place names can both say where one event happened: the same place, or a
+ * country and a place in it (`in der Türkei` and `in Istanbul`; `Saudi-Arabien` and `Riad`).
+ */
+export function placesAgree(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ca = countryNamed(a);
+  const cb = countryNamed(b);
+  if (ca && cb) return false;
+  if (ca) return countriesOf(b).includes(ca);
+  if (cb) return countriesOf(a).includes(cb);
+  return false;
+}
+
+/** Whether `inner` is a place inside the country `outer` names (the more precise of two agreeing places). */
+export function placeWithin(inner: string, outer: string): boolean {
+  return inner !== outer && countryNamed(inner) === null && placesAgree(inner, outer);
+}

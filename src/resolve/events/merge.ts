@@ -1,6 +1,7 @@
 import type { EventMentionRecord, EventStatus } from '../../model/index.js';
 import { precisionOf } from '../../model/index.js';
 import { firstDay, lastDay } from '../../analyze/events/dates.js';
+import { placesAgree, placeWithin } from './actors.js';
 
 /** What merging needs to know about one stored mention (the shape the store reads, src/model). */
 export type MergeMention = EventMentionRecord;
@@ -154,7 +155,7 @@ function fitIgnoringPoints(e: EventState, m: MergeMention): number {
   const iv = intervalOf(m);
   if (e.interval && iv && !overlaps(e.interval, iv)) return -1;
   const mPlace = m.placeSource === 'dateline' ? null : m.place;
-  if (e.place && mPlace && e.place !== mPlace) return -1;
+  if (e.place && mPlace && !placesAgree(e.place, mPlace)) return -1;
   const names = [...m.actors, ...m.recipients];
   const shared = sharedParticipants(e.type, e, m);
   if (names.length > 0 && e.participants.size > 0) return shared > 0 ? shared + (e.place && e.place === m.place ? 0.5 : 0) : -1;
@@ -211,6 +212,18 @@ export function mergedStatus(ms: readonly MergeMention[]): EventStatus {
   return recent.reduce<EventStatus>((a, m) => (STATUS_RANK[m.status] > STATUS_RANK[a] ? m.status : a), recent[0]!.status);
 }
 
+/**
+ * Where the mentions say the event happened: the place named most often, made precise by a place
+ * inside it that another mention names (`Saudi-Arabien` twice and `Riad` once: Riad). Places the
+ * sentences name outvote datelines.
+ */
+export function mergedPlace(ms: readonly Pick<MergeMention, 'place' | 'placeSource'>[]): string | null {
+  const text = ms.map((m) => (m.placeSource === 'dateline' ? null : m.place));
+  const best = mostFrequent(text) ?? mostFrequent(ms.map((m) => m.place));
+  if (!best) return null;
+  return mostFrequent(text.filter((p) => p !== null && placeWithin(p, best))) ?? best;
+}
+
 function mostFrequent(xs: readonly (string | null)[]): string | null {
   const counts = new Map<string, number>();
   for (const x of xs) if (x) counts.set(x, (counts.get(x) ?? 0) + 1);
@@ -249,8 +262,7 @@ export function mergeMentions(ms: readonly MergeMention[]): MergedEvent {
     mode: mostFrequent(ms.map((m) => m.mode)),
     date: mergedDate(ms),
     status: mergedStatus(ms),
-    // Places the sentences name outvote datelines.
-    place: mostFrequent(ms.map((m) => (m.placeSource === 'dateline' ? null : m.place))) ?? mostFrequent(ms.map((m) => m.place)),
+    place: mergedPlace(ms),
     actors,
     recipients,
     sources: new Set(ms.map((m) => m.originalId)).size,
