@@ -128,9 +128,44 @@ function toMention(r: MentionDbRow): MentionRow {
   };
 }
 
-/** Mentions not yet merged into an event, in ingest order. */
+/**
+ * Mentions waiting to be merged, in ingest order: new ones and reopened ones (not fragments already
+ * tried, see `triedFragments`).
+ */
 export async function unmergedMentions(q: Queryable): Promise<MentionRow[]> {
-  return (await q.query<MentionDbRow>(`${MENTION_SELECT} WHERE m.event_id IS NULL ORDER BY a.seq, m.idx`)).map(toMention);
+  return (await q.query<MentionDbRow>(`${MENTION_SELECT} WHERE m.event_id IS NULL AND NOT m.merge_tried ORDER BY a.seq, m.idx`)).map(toMention);
+}
+
+/**
+ * Fragments that joined no event when they were merged and that could fit one of the given events
+ * (same type, an overlapping date window or none, a shared name or place), in ingest order: a
+ * batch retries them against the events it touched.
+ */
+export async function triedFragments(
+  q: Queryable, types: readonly string[], windows: readonly { lo: string; hi: string }[] | null,
+  names: readonly string[], places: readonly string[],
+): Promise<MentionRow[]> {
+  if (types.length === 0) return [];
+  const rows = await q.query<MentionDbRow>(
+    `${MENTION_SELECT} WHERE m.event_id IS NULL AND m.merge_tried AND m.type = ANY($1::text[])
+       AND ($2::date[] IS NULL OR m.date_lo IS NULL OR EXISTS (
+         SELECT 1 FROM unnest($2::date[], $3::date[]) AS w(lo, hi) WHERE m.date_lo <= w.hi AND m.date_hi >= w.lo))
+       AND (m.place = ANY($5::text[]) OR EXISTS (
+         SELECT 1 FROM jsonb_array_elements(m.actors || m.recipients) p WHERE p->>'name' = ANY($4::text[])))
+     ORDER BY a.seq, m.idx`,
+    [[...types], windows && windows.map((w) => w.lo), windows && windows.map((w) => w.hi), [...names], [...places]],
+  );
+  return rows.map(toMention);
+}
+
+/** Marks fragments that joined no event as tried (see `triedFragments`). */
+export async function markTried(q: Queryable, keys: readonly { articleId: string; idx: number }[]): Promise<void> {
+  if (keys.length === 0) return;
+  await q.query(
+    `UPDATE event_mentions m SET merge_tried = true FROM unnest($1::text[], $2::int[]) AS u(article_id, idx)
+      WHERE m.article_id = u.article_id AND m.idx = u.idx`,
+    [keys.map((k) => k.articleId), keys.map((k) => k.idx)],
+  );
 }
 
 export async function allMentions(q: Queryable): Promise<MentionRow[]> {
@@ -212,21 +247,32 @@ export async function candidateEvents(q: Queryable, type: string, lo: string | n
   return rows.map(toEvent);
 }
 
-export async function upsertEvent(q: Queryable, e: EventRow): Promise<void> {
+/** Inserts or updates events, in one statement. */
+export async function upsertEvents(q: Queryable, es: readonly EventRow[]): Promise<void> {
+  if (es.length === 0) return;
+  const col = <T>(f: (e: EventRow) => T): T[] => es.map(f);
   await q.query(
     `INSERT INTO events (id, type, mode, date_value, date_source, date_lo, date_hi, status, place, actors, recipients, sources, mentions)
-     VALUES ($1,$2,$3,$4,$5,$6::date,$7::date,$8,$9,$10::jsonb,$11::jsonb,$12,$13)
+     SELECT u.id, u.type, u.mode, u.dv, u.ds, u.lo::date, u.hi::date, u.status, u.place, u.actors::jsonb, u.recipients::jsonb, u.sources, u.mentions
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+         $10::text[], $11::text[], $12::int[], $13::int[])
+         AS u(id, type, mode, dv, ds, lo, hi, status, place, actors, recipients, sources, mentions)
      ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, mode = EXCLUDED.mode, date_value = EXCLUDED.date_value,
        date_source = EXCLUDED.date_source, date_lo = EXCLUDED.date_lo, date_hi = EXCLUDED.date_hi, status = EXCLUDED.status,
        place = EXCLUDED.place, actors = EXCLUDED.actors, recipients = EXCLUDED.recipients, sources = EXCLUDED.sources,
        mentions = EXCLUDED.mentions`,
-    [e.id, e.type, e.mode, e.dateValue, e.dateSource, e.dateLo, e.dateHi, e.status, e.place, JSON.stringify(e.actors),
-      JSON.stringify(e.recipients), e.sources, e.mentions],
+    [col((e) => e.id), col((e) => e.type), col((e) => e.mode), col((e) => e.dateValue), col((e) => e.dateSource), col((e) => e.dateLo),
+      col((e) => e.dateHi), col((e) => e.status), col((e) => e.place), col((e) => JSON.stringify(e.actors)),
+      col((e) => JSON.stringify(e.recipients)), col((e) => e.sources), col((e) => e.mentions)],
   );
 }
 
+export async function upsertEvent(q: Queryable, e: EventRow): Promise<void> {
+  await upsertEvents(q, [e]);
+}
+
 export async function deleteAllEvents(q: Queryable): Promise<void> {
-  await q.query('UPDATE event_mentions SET event_id = NULL WHERE event_id IS NOT NULL');
+  await q.query('UPDATE event_mentions SET event_id = NULL, merge_tried = false WHERE event_id IS NOT NULL OR merge_tried');
   await q.query('DELETE FROM events');
 }
 
@@ -373,42 +419,86 @@ export async function eventMentionsOf(q: Queryable, articleId: string): Promise<
 
 /**
  * Renames participants without a KB entry to the corpus entity the entity linker gave their mention
- * (`Landesbauernverband` and `Landesbauernverband Brandenburg` become one name), for the
- * not-yet-merged mentions of the given articles. Metonyms keep the entity they stand for.
+ * (`Landesbauernverband` and `Landesbauernverband Brandenburg` become one name), for the mentions
+ * waiting to be merged. Metonyms keep the entity they stand for. Three statements, whatever the
+ * number of articles.
  */
 export async function canonicalizeParticipants(q: Queryable): Promise<number> {
   const rows = await q.query<{ article_id: string; idx: number; actors: ParticipantRow[] | string; recipients: ParticipantRow[] | string }>(
-    'SELECT article_id, idx, actors, recipients FROM event_mentions WHERE event_id IS NULL',
+    'SELECT article_id, idx, actors, recipients FROM event_mentions WHERE event_id IS NULL AND NOT merge_tried',
   );
-  let changed = 0;
-  const names = new Map<string, Map<number, string>>();
+  if (rows.length === 0) return 0;
+  const linked = await q.query<{ article_id: string; idx: number; name: string }>(
+    `SELECT m.article_id, m.idx, COALESCE(s.name, e.name) AS name FROM mentions m
+       LEFT JOIN entities e ON e.id = m.entity_id LEFT JOIN entities s ON s.id = m.stands_for
+      WHERE m.article_id = ANY($1::text[]) AND COALESCE(s.name, e.name) IS NOT NULL`,
+    [[...new Set(rows.map((r) => r.article_id))]],
+  );
+  const nameOf = new Map(linked.map((m) => [`${m.article_id}#${m.idx}`, m.name]));
+  const updates: { articleId: string; idx: number; actors: string; recipients: string }[] = [];
   for (const r of rows) {
-    let byIdx = names.get(r.article_id);
-    if (!byIdx) {
-      const ms = await q.query<{ idx: number; name: string | null }>(
-        `SELECT m.idx, COALESCE(s.name, e.name) AS name FROM mentions m
-           LEFT JOIN entities e ON e.id = m.entity_id LEFT JOIN entities s ON s.id = m.stands_for
-          WHERE m.article_id = $1`,
-        [r.article_id],
-      );
-      byIdx = new Map(ms.filter((m) => m.name).map((m) => [m.idx, m.name!]));
-      names.set(r.article_id, byIdx);
-    }
     let dirty = false;
     const fix = (ps: ParticipantRow[]): ParticipantRow[] => ps.map((p) => {
-      const linked = p.kbId === null && p.mention !== undefined ? byIdx!.get(p.mention) : undefined;
-      if (!linked || linked === p.name) return p;
+      const name = p.kbId === null && p.mention !== undefined ? nameOf.get(`${r.article_id}#${p.mention}`) : undefined;
+      if (!name || name === p.name) return p;
       dirty = true;
-      return { ...p, name: linked };
+      return { ...p, name };
     });
     const actors = fix(json(r.actors));
     const recipients = fix(json(r.recipients)).filter((p) => !actors.some((a) => a.name === p.name));
-    if (!dirty) continue;
-    await q.query('UPDATE event_mentions SET actors = $3::jsonb, recipients = $4::jsonb WHERE article_id = $1 AND idx = $2',
-      [r.article_id, r.idx, JSON.stringify(actors), JSON.stringify(recipients)]);
-    changed++;
+    if (dirty) updates.push({ articleId: r.article_id, idx: r.idx, actors: JSON.stringify(actors), recipients: JSON.stringify(recipients) });
   }
-  return changed;
+  if (updates.length === 0) return 0;
+  await q.query(
+    `UPDATE event_mentions m SET actors = u.actors::jsonb, recipients = u.recipients::jsonb
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) AS u(article_id, idx, actors, recipients)
+      WHERE m.article_id = u.article_id AND m.idx = u.idx`,
+    [updates.map((u) => u.articleId), updates.map((u) => u.idx), updates.map((u) => u.actors), updates.map((u) => u.recipients)],
+  );
+  return updates.length;
+}
+
+/**
+ * Stored event mentions (merged, or fragments already tried) whose participants still carry a name
+ * the entity linker has since replaced: a mention linked to an entity without a KB entry that this
+ * batch's articles also name (`Kowalczyk` merged into `Anna Kowalczyk` once the full name
+ * appeared). Only the entities the batch links are looked at, so the cost follows the batch.
+ */
+export async function staleMentions(q: Queryable, articleIds: readonly string[]): Promise<{ articleId: string; idx: number; eventId: string | null }[]> {
+  if (articleIds.length === 0) return [];
+  const rows = await q.query<{ article_id: string; idx: number; event_id: string | null }>(
+    `WITH touched AS (
+       SELECT DISTINCT m.entity_id AS id FROM mentions m JOIN entities e ON e.id = m.entity_id
+        WHERE m.article_id = ANY($1::text[]) AND e.kb_id IS NULL),
+     linked AS (
+       SELECT m.article_id, m.idx, e.name FROM touched t JOIN mentions m ON m.entity_id = t.id JOIN entities e ON e.id = t.id
+        WHERE m.stands_for IS NULL)
+     SELECT DISTINCT em.article_id, em.idx, em.event_id FROM linked l
+       JOIN event_mentions em ON em.article_id = l.article_id
+       CROSS JOIN LATERAL jsonb_array_elements(em.actors || em.recipients) p
+      WHERE (em.event_id IS NOT NULL OR em.merge_tried) AND p->>'kbId' IS NULL
+        AND (p->>'mention')::int = l.idx AND p->>'name' <> l.name`,
+    [[...articleIds]],
+  );
+  return rows.map((r) => ({ articleId: r.article_id, idx: r.idx, eventId: r.event_id }));
+}
+
+/**
+ * Takes events apart so their mentions are merged again: the events are deleted and their
+ * mentions (and the given fragments) wait to be merged like new ones.
+ */
+export async function reopenEvents(q: Queryable, eventIds: readonly string[], fragments: readonly { articleId: string; idx: number }[] = []): Promise<void> {
+  if (eventIds.length > 0) {
+    await q.query('UPDATE event_mentions SET event_id = NULL, merge_tried = false WHERE event_id = ANY($1::text[])', [[...eventIds]]);
+    await deleteEvents(q, eventIds);
+  }
+  if (fragments.length > 0) {
+    await q.query(
+      `UPDATE event_mentions m SET merge_tried = false FROM unnest($1::text[], $2::int[]) AS u(article_id, idx)
+        WHERE m.article_id = u.article_id AND m.idx = u.idx`,
+      [fragments.map((f) => f.articleId), fragments.map((f) => f.idx)],
+    );
+  }
 }
 
 /**
@@ -439,7 +529,7 @@ export async function mentionsOfEvents(q: Queryable, ids: readonly string[]): Pr
 export async function assignEvents(q: Queryable, rows: readonly { articleId: string; idx: number; eventId: string }[]): Promise<void> {
   if (rows.length === 0) return;
   await q.query(
-    `UPDATE event_mentions m SET event_id = u.event_id
+    `UPDATE event_mentions m SET event_id = u.event_id, merge_tried = false
        FROM unnest($1::text[], $2::int[], $3::text[]) AS u(article_id, idx, event_id)
       WHERE m.article_id = u.article_id AND m.idx = u.idx`,
     [rows.map((r) => r.articleId), rows.map((r) => r.idx), rows.map((r) => r.eventId)],

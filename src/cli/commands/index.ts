@@ -12,6 +12,7 @@ import * as timeline from './timeline.js';
 import * as stories from './stories.js';
 import * as exportCmd from './export.js';
 import * as restory from './restory.js';
+import * as reevent from './reevent.js';
 
 /**
  * Each command lives in its own file and exports `register(program)`.
@@ -31,4 +32,5 @@ export function registerAll(program: Command): void {
   stories.register(program);
   exportCmd.register(program);
   restory.register(program);
+  reevent.register(program);
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../store/db.js';
 import {
-  assignEvents, canonicalizeParticipants, deleteAllEvents, deleteEvents, eventsOverlapping, mentionsOfEvents,
-  unmergedMentions, upsertEvent, type EventRow, type MentionRow,
+  assignEvents, canonicalizeParticipants, deleteAllEvents, deleteEvents, eventsOverlapping, markTried, mentionsOfEvents,
+  reopenEvents, staleMentions, triedFragments, unmergedMentions, upsertEvents, type EventRow, type MentionRow,
 } from '../../store/events.js';
-import { countriesOf } from './actors.js';
+import { countriesOf, placesAgree } from './actors.js';
 import { consultMode, datesClash, fit, intervalOf, mergeMentions, seedsEvent, sharedParticipants, stateOf, type EventState, type Interval } from './merge.js';
 
 function rowOf(id: string, ms: readonly MentionRow[]): EventRow {
@@ -48,7 +48,11 @@ function stateOfRow(e: EventRow, members: readonly MentionRow[]): EventState {
 
 /** The pending mentions' date intervals, coalesced into a few windows for one range query. */
 function windowsOf(ms: readonly MentionRow[]): Interval[] {
-  const ivs = ms.map((m) => intervalOf(m)).filter((x): x is Interval => x !== null).sort((a, b) => a.lo.localeCompare(b.lo));
+  return coalesce(ms.map((m) => intervalOf(m)));
+}
+
+function coalesce(intervals: readonly (Interval | null)[]): Interval[] {
+  const ivs = intervals.filter((x): x is Interval => x !== null).map((x) => ({ ...x })).sort((a, b) => a.lo.localeCompare(b.lo));
   const out: Interval[] = [];
   for (const iv of ivs) {
     const last = out.at(-1);
@@ -62,7 +66,7 @@ function windowsOf(ms: readonly MentionRow[]): Interval[] {
 function compatible(a: EventRow, b: EventRow): boolean {
   if (a.type !== b.type) return false;
   if (a.dateLo && a.dateHi && b.dateLo && b.dateHi && (a.dateLo > b.dateHi || b.dateLo > a.dateHi)) return false;
-  if (a.place && b.place && a.place !== b.place) return false;
+  if (a.place && b.place && !placesAgree(a.place, b.place)) return false;
   if (a.mode && b.mode && a.mode !== b.mode && (a.mode === 'phone' || b.mode === 'phone')) return false;
   const pa = new Set([...a.actors, ...a.recipients]);
   const pb = [...b.actors, ...b.recipients];
@@ -71,12 +75,30 @@ function compatible(a: EventRow, b: EventRow): boolean {
   return shared > 0 && shared >= Math.min(2, pa.size, pb.length);
 }
 
+/** The best-fitting cluster of the mention's type, or null when none fits. */
+function bestFit(byType: ReadonlyMap<string, Cluster[]>, m: MentionRow): Cluster | null {
+  let best: Cluster | null = null;
+  let bestFit = -1;
+  for (const c of byType.get(m.type) ?? []) {
+    const f = fit(c.state, m);
+    if (f > bestFit) [best, bestFit] = [c, f];
+  }
+  return best;
+}
+
+function join(c: Cluster, m: MentionRow): void {
+  c.members.push({ ...m, eventId: c.row.id });
+  c.row = rowOf(c.row.id, c.members);
+  c.state = stateOfRow(c.row, c.members);
+  c.touched = true;
+}
+
 /**
- * Merges every unmerged event mention (in ingest order) into the best-fitting event of the same
- * type — compatible date and place, overlapping participants — or starts a new event; then events
- * the batch touched that are compatible with another become one (greedy merging depends on the
- * order mentions arrive in). Works in memory on the events near the batch's dates: a few queries
- * per batch, not per mention.
+ * Merges every mention waiting to be merged (in ingest order) into the best-fitting event of the
+ * same type — compatible date and place, overlapping participants — or starts a new event; then
+ * events the batch touched that are compatible with another become one (greedy merging depends on
+ * the order mentions arrive in). Works in memory on the events near the batch's dates: a few
+ * queries per batch, not per mention.
  */
 export async function mergeEvents(db: Queryable): Promise<{ mentions: number; created: number }> {
   // The entity linker (an earlier corpus resolver) has linked this batch's mentions by now.
@@ -95,26 +117,36 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
   for (const e of existing) add({ row: e, members: members.get(e.id) ?? [], state: stateOfRow(e, members.get(e.id) ?? []), touched: false });
 
   let created = 0;
-  // Fragments come last so they can join the events their batch starts; one that joins none stays
-  // unmerged (off the timeline) and is tried again with later batches.
-  const ordered = [...pending.filter((m) => seedsEvent(m)), ...pending.filter((m) => !seedsEvent(m))];
-  for (const m of ordered) {
-    let best: Cluster | null = null;
-    let bestFit = -1;
-    for (const c of byType.get(m.type) ?? []) {
-      const f = fit(c.state, m);
-      if (f > bestFit) [best, bestFit] = [c, f];
-    }
+  const seeds = pending.filter((m) => seedsEvent(m));
+  for (const m of seeds) {
+    let best = bestFit(byType, m);
     if (!best) {
-      if (!seedsEvent(m)) continue;
       best = { row: rowOf(eventIdFor(m), [m]), members: [], state: stateOfRow(rowOf(eventIdFor(m), [m]), [m]), touched: true };
       add(best);
       created++;
     }
-    best.members.push({ ...m, eventId: best.row.id });
-    best.row = rowOf(best.row.id, best.members);
-    best.state = stateOfRow(best.row, best.members);
-    best.touched = true;
+    join(best, m);
+  }
+
+  // Fragments come last so they can join the events their batch starts. Those of earlier batches
+  // joined none of the events as they were then: only an event this batch touched can take one
+  // now, so only the ones near those events are loaded again; they go first (ingest order).
+  const touchedNow = [...byType.values()].flat().filter((c) => c.touched);
+  const older = await triedFragments(
+    db, [...new Set(touchedNow.map((c) => c.row.type))],
+    // An undated event can take a fragment of any date.
+    touchedNow.every((c) => c.state.interval) ? coalesce(touchedNow.map((c) => c.state.interval)) : null,
+    [...new Set(touchedNow.flatMap((c) => [...c.state.participants]))], [...new Set(touchedNow.flatMap((c) => (c.row.place ? [c.row.place] : [])))],
+  );
+  const olderSet = new Set(older);
+  const unjoined: MentionRow[] = [];
+  let retried = 0;
+  for (const m of [...older, ...pending.filter((x) => !seedsEvent(x))]) {
+    const best = bestFit(byType, m);
+    if (best) {
+      join(best, m);
+      if (olderSet.has(m)) retried++;
+    } else if (!olderSet.has(m)) unjoined.push(m);
   }
 
   // Consolidate: a touched event compatible with another event of its type absorbs it (or is absorbed).
@@ -143,23 +175,43 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
 
   const touched = [...byType.values()].flat().filter((c) => c.touched);
   await deleteEvents(db, dropped);
-  for (const c of touched) await upsertEvent(db, c.row);
+  await upsertEvents(db, touched.map((c) => c.row));
   await assignEvents(db, touched.flatMap((c) => c.members.map((m) => ({ articleId: m.articleId, idx: m.idx, eventId: c.row.id }))));
-  return { mentions: pending.length, created };
+  // What joined nothing is not loaded again by later batches unless an event near it changes.
+  await markTried(db, unjoined);
+  return { mentions: pending.length + retried, created };
 }
 
-/** Rebuilds all events from their mentions (after near-duplicate or entity changes). */
-export async function rebuildEvents(db: Db): Promise<{ mentions: number; created: number }> {
+/**
+ * Follows entity linking that changed after events were merged (a surname linked to its full name
+ * once a later batch names the person in full): the events whose mentions name a replaced entity
+ * are taken apart and merged again with the batch, under the new name.
+ */
+export async function remergeRelinked(db: Queryable, articleIds: readonly string[]): Promise<number> {
+  const stale = await staleMentions(db, articleIds);
+  if (stale.length === 0) return 0;
+  await reopenEvents(db, [...new Set(stale.flatMap((m) => (m.eventId ? [m.eventId] : [])))], stale.filter((m) => !m.eventId));
+  return stale.length;
+}
+
+/**
+ * Rebuilds all events from their mentions in one batch, in ingest order (`chronik reevent`): after
+ * near-duplicate or entity changes, or to get the result that does not depend on how ingest was
+ * split into batches.
+ */
+export async function rebuildEvents(db: Db): Promise<{ mentions: number; events: number }> {
   return db.transaction(async (tx) => {
     await deleteAllEvents(tx);
-    return mergeEvents(tx);
+    const r = await mergeEvents(tx);
+    return { mentions: r.mentions, events: r.created };
   });
 }
 
 export const eventsResolver = {
   name: 'events',
-  run: async (db: Db, ctx: { progress: (message: string) => void }): Promise<void> => {
-    const r = await db.transaction((tx) => mergeEvents(tx));
+  run: async (db: Db, ctx: { newArticleIds: readonly string[]; progress: (message: string) => void }): Promise<void> => {
+    const r = await db.transaction(async (tx) => ({ relinked: await remergeRelinked(tx, ctx.newArticleIds), ...(await mergeEvents(tx)) }));
+    if (r.relinked) ctx.progress(`events: ${r.relinked} mentions name entities linked anew; their events merged again`);
     if (r.mentions) ctx.progress(`events: ${r.mentions} mentions merged, ${r.created} new events`);
   },
 };
