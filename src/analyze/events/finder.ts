@@ -224,7 +224,7 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   let actors = uniq(entsOf(actorGroups)).filter((e) => !excluded.has(e));
   let recipients = uniq(entsOf(recipientGroups)).filter((e) => !excluded.has(e) && !actors.includes(e));
   if (actors.length === 0 && speaker && speechQuote(v, token)) actors = [...speaker.ents];
-  const announcer = entry.pos === 'noun' && actors.length === 0 ? announcedBy(v, ci) : null;
+  const announcer = entry.pos === 'noun' && actors.length === 0 ? announcedBy(v, ci, token) : null;
   if (announcer) actors = announcer.ents.filter((e) => !recipients.includes(e));
   // `X und Y haben miteinander gesprochen`: the coordinated subject names both sides.
   if (entry.needsRecipient && recipients.length === 0 && !(actors.length > 1 && clauseHas(v, ci, lex.words.reciprocal))) return null;
@@ -677,7 +677,13 @@ const RELATIVE_PRONOUNS = new Set(['der', 'die', 'das', 'den', 'dem', 'denen', '
  * `Die Soforthilfe, die Ministerin X am Montag angekündigt hatte`: the subject of a relative clause
  * right after the noun's clause that announces, decides or offers it (announceVerbs) is who acts.
  */
-function announcedBy(v: SentenceView, ci: number): Group | null {
+function announcedBy(v: SentenceView, ci: number, token: number): Group | null {
+  // The noun's phrase must end its clause (`Die Soforthilfe für Landwirte, die …`), no verb after it.
+  const w = v.lex.words;
+  for (let k = token + 1; k < v.clauses[ci]!.end; k++) {
+    const lw = v.lower(k);
+    if (/^[a-zäöüß]/.test(v.tokens[k]!.text) && !w.determiners.has(lw) && !w.prepositions.has(lw) && !w.coordinators.has(lw) && !isAdjectiveLike(lw, v.lex)) return null;
+  }
   const c = v.clauses[ci + 1];
   if (!c || !RELATIVE_PRONOUNS.has(v.lower(c.start))) return null;
   if (!clauseHas(v, ci + 1, v.lex.words.announceVerbs)) return null;
