@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   console.log(`actors       P ${result.actors.precision}  R ${result.actors.recall}  F1 ${result.actors.f1}   (matched events)`);
   console.log(`date         exact ${result.date.exact}  compatible ${result.date.compatible}   (matched events)`);
   console.log(`place        P ${result.place.precision}  R ${result.place.recall}  F1 ${result.place.f1}   (matched events)`);
-  console.log(`mode         accuracy ${result.mode.accuracy} of ${modeGold}; sources exact ${result.sources.exact}; strict mention recall ${result.mentions.strictRecall}`);
+  console.log(`mode         accuracy ${result.mode.accuracy} of ${modeGold} (${modeOk} right); sources exact ${result.sources.exact}; strict mention recall ${result.mentions.strictRecall}`);
   if (!process.env.CHRONIK_NO_WRITE) {
     mkdirSync(join(ROOT, 'eval/results'), { recursive: true });
     writeFileSync(join(ROOT, 'eval/results/events.json'), JSON.stringify(result, null, 2) + '\n');

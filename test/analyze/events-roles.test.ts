@@ -94,3 +94,8 @@ test('rejecting `die Vorwürfe`/`die Forderung` answers whoever made them in the
   const c = events('Peking weist die Vorschläge zurück.', ['Peking|LOC']);
   assert.deepEqual(c.evs.find((e) => e.type === 'REJECT')?.recipients ?? [], []);
 });
+
+test('a country adjective on `Hauptstadt` is the capital, a place', () => {
+  const { evs } = events('Polen und Litauen haben in der ukrainischen Hauptstadt verhandelt.', ['Polen|LOC', 'Litauen|LOC']);
+  assert.equal(evs.find((e) => e.type === 'CONSULT')!.place, 'Kiew');
+});

@@ -527,7 +527,14 @@ function addStateAdjectiveMentions(doc: AnalyzedArticle, lex: Lexicon): void {
       let j = i + 1;
       while (j + 1 < s.tokenEnd && lex.words.coordinators.has(doc.tokens[j]!.text.toLowerCase()) && k.countryOfAdjective(doc.tokens[j + 1]!.text)) j += 2;
       const noun = j < s.tokenEnd ? doc.tokens[j]! : undefined;
-      if (!noun || !lex.words.stateNouns.has(noun.text.toLowerCase()) || covered(t.start, t.end) || covered(noun.start, noun.end)) continue;
+      if (!noun || covered(t.start, t.end) || covered(noun.start, noun.end)) continue;
+      // `in der saudischen Hauptstadt`: the country's capital, a place.
+      const capital = j === i + 1 && lex.words.capitalNouns.has(noun.text.toLowerCase()) ? k.get(`capital:${of}`) : undefined;
+      if (capital) {
+        doc.entities.push({ start: t.start, end: noun.end, text: `${t.text} ${noun.text}`, type: 'LOC', sentence: si, normalized: capital.name, role: `${t.text} ${noun.text}`, kbId: capital.id });
+        continue;
+      }
+      if (!lex.words.stateNouns.has(noun.text.toLowerCase())) continue;
       const state = k.get(of);
       if (state?.kind !== 'country' && state?.kind !== 'place') continue;
       doc.entities.push({ start: t.start, end: t.end, text: t.text, type: 'LOC', sentence: si, normalized: state.name, role: t.text, kbId: state.id, metonym: true });

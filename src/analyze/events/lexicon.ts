@@ -75,6 +75,8 @@ export interface WordLists {
   planningNouns: Set<string>;
   /** Nouns naming a state's side, whose country adjective names the state (`die russische Forderung`). */
   stateNouns: Set<string>;
+  /** `Hauptstadt`: with a country adjective, that country's capital (`in der saudischen Hauptstadt`). */
+  capitalNouns: Set<string>;
   /** Event types made by saying something, so a following `sagte X in Y` tells where (`REJECT`, `ACCUSE`, …). */
   statementTypes: Set<string>;
   /** Types whose verb takes its content as an infinitive clause that names no event (`forderte, … zu beteiligen`). */
@@ -146,6 +148,7 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     lightNouns: set('lightNouns'),
     planningNouns: set('planningNouns'),
     stateNouns: set('stateNouns'),
+    capitalNouns: set('capitalNouns'),
     statementTypes: new Set(words.statementTypes as string[]),
     contentTypes: new Set(words.contentTypes as string[]),
     reciprocal: set('reciprocal'),
