@@ -99,3 +99,8 @@ test('a country adjective on `Hauptstadt` is the capital, a place', () => {
   const { evs } = events('Polen und Litauen haben in der ukrainischen Hauptstadt verhandelt.', ['Polen|LOC', 'Litauen|LOC']);
   assert.equal(evs.find((e) => e.type === 'CONSULT')!.place, 'Kiew');
 });
+
+test('retaliation is aimed at whoever last acted against its actor', () => {
+  const { doc, evs } = events('Washington hat neue Strafzölle gegen Peking verhängt. Peking kündigte Gegenmaßnahmen an.', ['Washington|LOC', 'Peking|LOC']);
+  assert.deepEqual(names(doc, evs.find((e) => e.type === 'THREATEN')!.recipients), ['Washington']);
+});

@@ -630,7 +630,27 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
   });
   placeFromAttribution(doc, lex, out);
   answeredParty(doc, lex, out);
+  retaliationTarget(doc, lex, out);
   return out;
+}
+
+/**
+ * `Moskau kündigte Gegenmaßnahmen an`: retaliation (a trigger word opening with retaliationPrefixes)
+ * is aimed at whoever last acted against its actor in the article.
+ */
+function retaliationTarget(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): void {
+  const same = (a: number, b: number): boolean => {
+    const x = doc.entities[a]!;
+    const y = doc.entities[b]!;
+    return x.kbId && y.kbId ? x.kbId === y.kbId : x.normalized === y.normalized;
+  };
+  for (const e of events) {
+    if (e.recipients.length > 0 || e.actors.length === 0) continue;
+    const word = e.trigger.text.toLowerCase();
+    if (![...lex.words.retaliationPrefixes].some((p) => word.startsWith(p))) continue;
+    const cause = events.filter((x) => x !== e && x.sentence <= e.sentence && x.recipients.some((r) => e.actors.some((a) => same(a, r)))).at(-1);
+    if (cause) e.recipients = cause.actors.filter((a) => !e.actors.some((b) => same(a, b)));
+  }
 }
 
 /**

@@ -97,6 +97,8 @@ export interface WordLists {
   pluperfect: Set<string>;
   /** Types that answer a statement (`REJECT`): `wies die Vorwürfe zurück` answers whoever made them. */
   replyTypes: Set<string>;
+  /** Word openings of retaliation (`Gegenmaßnahmen`, `Vergeltung`): aimed at whoever acted against the actor. */
+  retaliationPrefixes: Set<string>;
   /** Clause openers of conditions (`falls`, `sollte`): no event is reported there. */
   conditionals: Set<string>;
   /** Auxiliaries of past tenses (`hat … getroffen`, `wurde … empfangen`). */
@@ -159,6 +161,7 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     timeNouns: set('timeNouns'),
     pluperfect: set('pluperfect'),
     replyTypes: new Set(words.replyTypes as string[]),
+    retaliationPrefixes: set('retaliationPrefixes'),
     conditionals: set('conditionals'),
     pastMarkers: set('pastMarkers'),
     weekdays: set('weekdays'),
