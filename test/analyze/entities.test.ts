@@ -208,6 +208,22 @@ test('entities: NER spans are trimmed to the name (role words, time nouns, commo
   assert.equal(find(doc.entities, 'Putin')?.role, 'Kremlchef');
 });
 
+test('entities: quantities the model takes for names are dropped (lexicon examples)', () => {
+  for (const { text, span } of lexiconExamples.quantities) {
+    const doc = analyze(article(text), [tokenizeComponent]);
+    const start = text.indexOf(span);
+    // As the model might tag it, next to a real name it must keep.
+    doc.entities = [{ start, end: start + span.length, text: span, type: 'MISC', sentence: 0, normalized: span }];
+    entitiesComponent.run(doc);
+    assert.ok(!doc.entities.some((m) => m.text.includes(span.split(' ')[0]!)), `${text}: ${doc.entities.map((m) => m.text).join('|')}`);
+  }
+  const text = 'Die Gruppe G7 tagte, Elf Aquitaine fehlte.';
+  const doc = analyze(article(text), [tokenizeComponent]);
+  doc.entities = [{ start: 10, end: 12, text: 'G7', type: 'ORG', sentence: 0, normalized: 'G7' }];
+  entitiesComponent.run(doc);
+  assert.ok(doc.entities.some((m) => m.text === 'G7'));
+});
+
 test('entities: surnames that are common words link only next to the full name', () => {
   const alone = run('Der Herzog von Edinburgh kam. Im May-Fair wurde gefeiert. Frei nach Schiller.');
   assert.ok(!alone.some((m) => m.kbId === 'isaac-herzog' || m.kbId === 'thorsten-frei'), alone.map((m) => m.text).join('|'));

@@ -19,6 +19,8 @@ export interface EntityLexicon {
   appositionDeterminers: Set<string>;
   /** Pronouns that look like adjectives (`dessen`, `seine`): a phrase starting so names someone else's role. */
   appositionNotModifiers: Set<string>;
+  /** Number words (lower case) and units of time and amount: spans of only these are quantities. */
+  quantityWords: Set<string>;
 }
 
 /** A role written after (or between commas before) a name; `role: null` = no role may be found. */
@@ -37,6 +39,7 @@ export interface LexiconExamples {
   orgSuffixes: { text: string; org: string | null }[];
   quoteStart: { text: string; span: string }[];
   appositions: AppositionExample[];
+  quantities: { text: string; span: string }[];
 }
 
 interface Raw {
@@ -49,6 +52,7 @@ interface Raw {
   orgSuffixes: { endings: string[]; prefixes: string[]; notAcronyms: string[]; examples: { text: string; org: string | null }[] };
   quoteStart: { words: string[]; examples: { text: string; span: string }[] };
   appositions: { determiners: string[]; notModifiers: string[]; examples: AppositionExample[] };
+  quantities: { numberWords: string[]; units: string[]; examples: { text: string; span: string }[] };
 }
 
 const raw = data as Raw;
@@ -67,6 +71,7 @@ export const lexicon: EntityLexicon = {
   quoteStart: new Set(raw.quoteStart.words),
   appositionDeterminers: new Set(raw.appositions.determiners),
   appositionNotModifiers: new Set(raw.appositions.notModifiers),
+  quantityWords: new Set([...raw.quantities.numberWords, ...raw.quantities.units.map((u) => u.toLowerCase())]),
 };
 
 export const lexiconExamples: LexiconExamples = {
@@ -76,4 +81,5 @@ export const lexiconExamples: LexiconExamples = {
   orgSuffixes: raw.orgSuffixes.examples,
   quoteStart: raw.quoteStart.examples,
   appositions: raw.appositions.examples,
+  quantities: raw.quantities.examples,
 };

@@ -271,6 +271,8 @@ function nerCands(kb: Kb, ctx: MentionContext, ner: readonly EntityMention[], la
     }
     const surface = ctx.text.slice(tokens[ts]!.start, tokens[te - 1]!.end);
     if (te - ts === 1 && notAnEntity(surface)) continue;
+    // A quantity taken for a name: `Neun Tage vor dem Treffen` after a colon.
+    if (tokens.slice(ts, te).every((t) => /^\d[\d.,]*$/.test(t.text) || lexicon.quantityWords.has(t.text.toLowerCase()))) continue;
     // A quote fragment taken for a name: `„Jede Woche Krieg kostet …“`.
     if (quoteFragment(m.type, tokens.slice(ts, te).map((t) => t.text), opensQuote(ctx, ts))) continue;
     // A compound holding names is handled part by part.
