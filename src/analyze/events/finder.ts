@@ -241,6 +241,15 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
       if (gov !== null && !actors.includes(gov) && g.ents.some((e) => actors.includes(e))) actors.push(gov);
     }
   }
+  // `Sollte Russland nicht zustimmen, …, drohte Trump`: a threat is aimed at whoever the condition is about.
+  if (lex.words.conditionalTargetTypes.has(entry.type) && recipients.length === 0) {
+    for (let cj = 0; cj < v.clauses.length; cj++) {
+      if (cj === ci || !conditional(v, cj)) continue;
+      const target = clauseRoles(v, cj).subject;
+      if (target) recipients = target.ents.filter((e) => !actors.includes(e));
+      break;
+    }
+  }
   // Same surface name on both sides (two mentions of one entity) is one participant.
   const norm = (e: number): string => v.doc.entities[e]!.normalized;
   const actorNames = new Set(actors.map(norm));

@@ -99,6 +99,8 @@ export interface WordLists {
   replyTypes: Set<string>;
   /** Word openings of retaliation (`Gegenmaßnahmen`, `Vergeltung`): aimed at whoever acted against the actor. */
   retaliationPrefixes: Set<string>;
+  /** Types aimed at the subject of the sentence's condition (`THREATEN`: `falls Russland nicht zustimmt, …`). */
+  conditionalTargetTypes: Set<string>;
   /** Clause openers of conditions (`falls`, `sollte`): no event is reported there. */
   conditionals: Set<string>;
   /** Auxiliaries of past tenses (`hat … getroffen`, `wurde … empfangen`). */
@@ -162,6 +164,7 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     pluperfect: set('pluperfect'),
     replyTypes: new Set(words.replyTypes as string[]),
     retaliationPrefixes: set('retaliationPrefixes'),
+    conditionalTargetTypes: new Set(words.conditionalTargetTypes as string[]),
     conditionals: set('conditionals'),
     pastMarkers: set('pastMarkers'),
     weekdays: set('weekdays'),
