@@ -1,4 +1,4 @@
-import type { AnalyzedArticle, Sentence, Token } from '../../model/index.js';
+import type { AnalyzedArticle, Sentence, Span, Token } from '../../model/index.js';
 import type { Lexicon } from './lexicon.js';
 
 /**
@@ -92,6 +92,27 @@ function datelineEnd(tokens: readonly Token[], sentence: Sentence): number {
   return -1;
 }
 
+/**
+ * The token range an entity mention covers within a sentence, or null if it covers none;
+ * `inside` when the name lies strictly within one hyphenated token (`Trump-Putin-Gipfel`).
+ * Shared by the German and the English sentence views.
+ */
+export function entityTokens(tokens: readonly Token[], ent: Span, sentence: Sentence): { start: number; end: number; inside: boolean } | null {
+  let ts = -1;
+  let te = -1;
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+    const t = tokens[i]!;
+    if (t.end > ent.start && t.start < ent.end) {
+      if (ts < 0) ts = i;
+      te = i + 1;
+    }
+  }
+  if (ts < 0) return null;
+  const t = tokens[ts]!;
+  const inside = te === ts + 1 && (t.start < ent.start || t.end > ent.end) && /[-–]/.test(t.text);
+  return { start: ts, end: te, inside };
+}
+
 export function viewSentence(doc: AnalyzedArticle, index: number, lex: Lexicon): SentenceView {
   const sentence = doc.sentences[index]!;
   const tokens = doc.tokens;
@@ -122,22 +143,10 @@ export function viewSentence(doc: AnalyzedArticle, index: number, lex: Lexicon):
   const spans: { e: number; start: number; end: number }[] = [];
   doc.entities.forEach((ent, e) => {
     if (ent.start < sentence.start || ent.end > sentence.end) return;
-    let ts = -1;
-    let te = -1;
-    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-      const t = tokens[i]!;
-      if (t.end > ent.start && t.start < ent.end) {
-        if (ts < 0) ts = i;
-        te = i + 1;
-      }
-    }
-    if (ts < 0) return;
-    const t = tokens[ts]!;
-    if (te === ts + 1 && (t.start < ent.start || t.end > ent.end) && /[-–]/.test(t.text)) {
-      inside.set(ts, [...(inside.get(ts) ?? []), e]);
-    } else {
-      spans.push({ e, start: ts, end: te });
-    }
+    const r = entityTokens(tokens, ent, sentence);
+    if (!r) return;
+    if (r.inside) inside.set(r.start, [...(inside.get(r.start) ?? []), e]);
+    else spans.push({ e, start: r.start, end: r.end });
   });
   spans.sort((a, b) => a.start - b.start);
 

@@ -1,5 +1,5 @@
 import type { AnalyzedArticle, Sentence, Token } from '../../../model/index.js';
-import type { Clause, Group } from '../clauses.js';
+import { entityTokens, type Clause, type Group } from '../clauses.js';
 import type { EnglishLexicon } from './lexicon.js';
 
 /**
@@ -69,23 +69,14 @@ export function viewEnglishSentence(doc: AnalyzedArticle, index: number, lex: En
     // The German recogniser takes a capitalised trigger opening an English sentence (`Talks between …`)
     // for a name: a one-word mention the KB does not know that is a trigger form is the trigger.
     if (!ent.kbId && !/\s/.test(ent.text) && lex.byFirst.get(ent.text.toLowerCase())?.some((f) => f.words.length === 1)) return;
-    let ts = -1;
-    let te = -1;
-    for (let i = a; i < b; i++) {
-      const t = tokens[i]!;
-      if (t.end > ent.start && t.start < ent.end) {
-        if (ts < 0) ts = i;
-        te = i + 1;
-      }
-    }
-    if (ts < 0) return;
-    const t = tokens[ts]!;
-    if (te === ts + 1 && (t.start < ent.start || t.end > ent.end) && /[-–]/.test(t.text)) {
-      inside.set(ts, [...(inside.get(ts) ?? []), e]);
+    const r = entityTokens(tokens, ent, sentence);
+    if (!r) return;
+    if (r.inside) {
+      inside.set(r.start, [...(inside.get(r.start) ?? []), e]);
       return;
     }
-    spans.push({ e, start: ts, end: te });
-    for (let i = ts; i < te; i++) if (!entityAt.has(i)) entityAt.set(i, e);
+    spans.push({ e, start: r.start, end: r.end });
+    for (let i = r.start; i < r.end; i++) if (!entityAt.has(i)) entityAt.set(i, e);
   });
   spans.sort((x, y) => x.start - y.start || y.end - x.end);
 
