@@ -4,7 +4,9 @@ import type { AnalyzedArticle, Article, EntityMention } from '../../src/model/in
 import type { AnalyzeComponent } from '../../src/analyze/pipeline.js';
 import { tokenizeComponent } from '../../src/analyze/tokenize.js';
 import { entitiesComponent, lexiconExamples, parseMentionRole, quoteFragment, roleWordOf, titleCase, titleMentions, whoIs } from '../../src/analyze/entities/index.js';
+import { nerComponent } from '../../src/analyze/ner/index.js';
 import { kb } from '../../src/kb/index.js';
+import { EntityIndex, linkArticle } from '../../src/resolve/entities/link.js';
 import { roleWarnings } from '../../src/resolve/events/warnings.js';
 
 function article(text: string): Article {
@@ -239,6 +241,53 @@ test('entities: unknown organisations from name endings and acronyms', () => {
     else assert.ok(!ms.some((m) => m.type === 'ORG'), `${ex.text}: ${ms.map((m) => m.text).join('|')}`);
   }
   assert.deepEqual(run('GIPFEL OHNE ERGEBNIS\n\nDer Gipfel endete.').map((m) => m.text), []);
+});
+
+test('entities: `<organisation noun> <place>` is one ORG mention, also when the model tags only the place (lexicon examples)', () => {
+  const show = (ms: EntityMention[]): string => ms.map((m) => `${m.text}/${m.type}`).join('|');
+  const check = (label: string, text: string, ms: EntityMention[], org: string | null, place: string, normalized?: string): void => {
+    if (org) {
+      const m = find(ms, org);
+      assert.equal(m?.type, 'ORG', `${label} ${text}: ${show(ms)}`);
+      assert.equal(m.normalized, normalized ?? org, `${label} ${text}`);
+      assert.ok(!ms.some((x) => x !== m && x.start < m.end && m.start < x.end), `${label} ${text}: ${show(ms)}`);
+    } else {
+      assert.ok(find(ms, place), `${label} ${text}: ${place} missing (${show(ms)})`);
+      assert.ok(!ms.some((x) => x.type === 'ORG' && x.text.includes(place)), `${label} ${text}: ${show(ms)}`);
+    }
+  };
+  for (const { text, org, place, normalized } of lexiconExamples.orgPlaceNames) {
+    // As the model mostly tags it: the place alone, as LOC.
+    const doc = analyze(article(text), [tokenizeComponent]);
+    const start = text.indexOf(place);
+    doc.entities = [{ start, end: start + place.length, text: place, type: 'LOC', sentence: 0, normalized: place }];
+    entitiesComponent.run(doc);
+    check('model LOC:', text, doc.entities, org, place, normalized);
+    // Without the model: places the KB knows.
+    if (kb().lookup(place).entries.length > 0) check('no model:', text, run(text), org, place, normalized);
+    // With the model that ships (whatever it tags), the names are found.
+    if (org) check('model:', text, analyze(article(text), [tokenizeComponent, nerComponent, entitiesComponent]).entities, org, place, normalized);
+  }
+});
+
+test('entities: the bare organisation noun links to the `<noun> <place>` name of the same article only', () => {
+  const text = 'Der Landesbauernverband Brandenburg forderte Hilfen. Der Landesbauernverband hatte schon im Juni gewarnt, der Verband sieht die Ernte in Gefahr.';
+  const doc = analyze(article(text), [tokenizeComponent]);
+  const at = text.indexOf('Brandenburg');
+  doc.entities = [{ start: at, end: at + 'Brandenburg'.length, text: 'Brandenburg', type: 'LOC', sentence: 0, normalized: 'Brandenburg' }];
+  entitiesComponent.run(doc);
+  const ms = doc.entities;
+  // `der Verband` is no name: only the exact compound is a mention.
+  assert.deepEqual(ms.map((m) => `${m.text}/${m.type}`), ['Landesbauernverband Brandenburg/ORG', 'Landesbauernverband/ORG']);
+  const index = new EntityIndex(kb(), []);
+  const toLink = (articleId: string, list: EntityMention[]) => list.map((m, idx) => ({ articleId, idx, normalized: m.normalized, type: m.type, kbId: m.kbId, metonym: m.metonym }));
+  const links = linkArticle(kb(), index, toLink('a1', ms));
+  assert.equal(links.get(1)?.entityId, links.get(0)?.entityId);
+  assert.equal(index.byId.get(links.get(0)!.entityId)?.name, 'Landesbauernverband Brandenburg');
+  // In another article the bare noun is an entity of its own (which Land's association is open).
+  const other = run('Der Landesbauernverband warnte vor Ausfällen.');
+  const otherLinks = linkArticle(kb(), index, toLink('a2', other));
+  assert.notEqual(otherLinks.get(0)?.entityId, links.get(0)?.entityId);
 });
 
 test('entities: in English text, model spans with lower-case words are dropped', () => {

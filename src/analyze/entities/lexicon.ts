@@ -21,6 +21,28 @@ export interface EntityLexicon {
   appositionNotModifiers: Set<string>;
   /** Number words (lower case) and units of time and amount: spans of only these are quantities. */
   quantityWords: Set<string>;
+  /** `<organisation noun> <place>` names (`Landgericht Berlin`): heads, exceptions, home countries. */
+  orgPlaceNames: OrgPlaceNames;
+}
+
+export interface OrgPlaceNames {
+  /** Heads that are organisation nouns by themselves (lower case): `polizei`. */
+  words: Set<string>;
+  /** Endings of compound heads (lower case, longest first): `verband`, `kammer`. */
+  endings: string[];
+  /** Endings of words that end like a head but are none (lower case): `vorrat`, `landrat`. */
+  notHeads: string[];
+  /** Countries whose capitals may follow a head (`Landgericht Berlin`, not `… Kiew`). */
+  homeCountries: Set<string>;
+}
+
+/** An organisation name `<head> <place>`, or (`org: null`) a head and a place that stay apart. */
+export interface OrgPlaceExample {
+  text: string;
+  org: string | null;
+  place: string;
+  /** `normalized` of the ORG mention, when not `org` itself (`Bauernverbands Sachsen-Anhalt`). */
+  normalized?: string;
 }
 
 /** A role written after (or between commas before) a name; `role: null` = no role may be found. */
@@ -40,6 +62,7 @@ export interface LexiconExamples {
   quoteStart: { text: string; span: string }[];
   appositions: AppositionExample[];
   quantities: { text: string; span: string }[];
+  orgPlaceNames: OrgPlaceExample[];
 }
 
 interface Raw {
@@ -50,6 +73,7 @@ interface Raw {
   nameParticles: string[];
   demonymMetonyms: Record<string, string>;
   orgSuffixes: { endings: string[]; prefixes: string[]; notAcronyms: string[]; examples: { text: string; org: string | null }[] };
+  orgPlaceNames: { words: string[]; endings: string[]; notHeads: string[]; homeCountries: string[]; examples: OrgPlaceExample[] };
   quoteStart: { words: string[]; examples: { text: string; span: string }[] };
   appositions: { determiners: string[]; notModifiers: string[]; examples: AppositionExample[] };
   quantities: { numberWords: string[]; units: string[]; examples: { text: string; span: string }[] };
@@ -72,6 +96,12 @@ export const lexicon: EntityLexicon = {
   appositionDeterminers: new Set(raw.appositions.determiners),
   appositionNotModifiers: new Set(raw.appositions.notModifiers),
   quantityWords: new Set([...raw.quantities.numberWords, ...raw.quantities.units.map((u) => u.toLowerCase())]),
+  orgPlaceNames: {
+    words: new Set(raw.orgPlaceNames.words.map((w) => w.toLowerCase())),
+    endings: [...raw.orgPlaceNames.endings].sort((a, b) => b.length - a.length),
+    notHeads: raw.orgPlaceNames.notHeads,
+    homeCountries: new Set(raw.orgPlaceNames.homeCountries),
+  },
 };
 
 export const lexiconExamples: LexiconExamples = {
@@ -82,4 +112,5 @@ export const lexiconExamples: LexiconExamples = {
   quoteStart: raw.quoteStart.examples,
   appositions: raw.appositions.examples,
   quantities: raw.quantities.examples,
+  orgPlaceNames: raw.orgPlaceNames.examples,
 };

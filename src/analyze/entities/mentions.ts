@@ -9,7 +9,7 @@ import { lexicon } from './lexicon.js';
  * entries and marks metonyms (`Moskau erklärte …`) that stand for a government.
  */
 
-type Source = 'kb' | 'ner' | 'heuristic' | 'compound';
+type Source = 'kb' | 'orgPlace' | 'ner' | 'heuristic' | 'compound';
 
 interface Cand {
   /** Token range [ts, te). Compound parts lie inside one token. */
@@ -26,7 +26,8 @@ interface Cand {
   metonymOf?: string;
 }
 
-const PRIORITY: Record<Source, number> = { kb: 3, ner: 2, heuristic: 1, compound: 0 };
+// `orgPlace` over `ner`: the model may take `Landgericht Berlin` for a place, the rule knows better.
+const PRIORITY: Record<Source, number> = { kb: 4, orgPlace: 3, ner: 2, heuristic: 1, compound: 0 };
 const ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des']);
 const CONJ = new Set(['und', 'sowie', 'oder']);
 /** Capitalised words after a name that start a new noun phrase rather than continue the name. */
@@ -151,12 +152,75 @@ function heuristicOrgs(kb: Kb, ctx: MentionContext): Cand[] {
     const suffix = lexicon.orgSuffixes.find((s) => lw.endsWith(s) && lw.length >= s.length + 3);
     const acronym = /^\p{Lu}{2,5}$/u.test(w) && !lexicon.notAcronyms.has(w) && !allCaps(i - 1) && !allCaps(i + 1);
     if (!suffix && !acronym) return;
-    let te = i + 1;
-    const next = tokens[i + 1];
-    const place = suffix !== undefined && next !== undefined && sameSentence(ctx, i, i + 1) && kb.lookup(next.text).entries.some((e) => e.type === 'LOC' && !e.standsFor);
-    if (place) te = i + 2;
-    else if (suffix && !lexicon.orgPrefixes.some((p) => w.startsWith(p))) return;
-    out.push({ ts: i, te, start: tok.start, end: tokens[te - 1]!.end, type: 'ORG', source: 'heuristic', entries: [] });
+    // With a place after it (`Bauernverband Brandenburg`) any such word is a name: orgPlaceNames.
+    if (suffix && !lexicon.orgPrefixes.some((p) => w.startsWith(p))) return;
+    out.push({ ts: i, te: i + 1, start: tok.start, end: tok.end, type: 'ORG', source: 'heuristic', entries: [] });
+  });
+  return out;
+}
+
+/**
+ * The uninflected form of an organisation noun that heads a `<noun> <place>` name (`Landgericht`,
+ * `Bauernverbands` → `Bauernverband`, `Polizei`), or null when `word` is none (lexicon.json,
+ * orgPlaceNames). A KB name or a role word is no such noun: `Bundesregierung`, `Landrat`.
+ */
+function orgHead(kb: Kb, word: string): string | null {
+  if (!isCap(word) || notAnEntity(word) || roleWordOf(kb, word) !== null) return null;
+  const { words, endings, notHeads } = lexicon.orgPlaceNames;
+  // Masculine and neuter heads take a genitive s (`des Landgerichts`, `des Bundesamtes`).
+  for (const form of [word, word.replace(/s$/u, ''), word.replace(/es$/u, '')]) {
+    const lw = form.toLowerCase();
+    const head = words.has(lw) || endings.some((e) => lw.endsWith(e) && lw.length >= e.length + 3);
+    if (!head || notHeads.some((n) => lw.endsWith(n))) continue;
+    if (kb.lookup(form).entries.length > 0 || kb.lookup(word).entries.length > 0) return null;
+    return form;
+  }
+  return null;
+}
+
+/**
+ * `<organisation noun> <place>` as one ORG mention (`Landesbauernverband Brandenburg`, `Polizei
+ * Köln`, `Industrie- und Handelskammer Nürnberg`): the model mostly tags only the place, and then
+ * the place would be the actor. The place is a span of the model or the KB right after the noun
+ * (or the rest of a model span starting at the noun); see orgPlaceNames in lexicon.json.
+ */
+function orgPlaceNames(kb: Kb, ctx: MentionContext, base: readonly Cand[]): Cand[] {
+  const out: Cand[] = [];
+  const { tokens, text } = ctx;
+  const { homeCountries } = lexicon.orgPlaceNames;
+  // A place the KB does not know is taken on the model's word.
+  const placeOk = (surface: string, entries: readonly KbEntry[]): boolean => {
+    // A genitive (`der Bauernverband Brandenburgs`) is an attribute, not part of a name.
+    if (/s$/u.test(surface) && kb.lookup(surface.slice(0, -1)).entries.length > 0) return false;
+    if (entries.length === 0) return true;
+    const places = entries.filter((e) => e.type === 'LOC');
+    return places.length > 0 && places.every((e) => e.kind !== 'country' && (!e.standsFor || homeCountries.has(e.standsFor)));
+  };
+  const wholeTokens = (c: Cand): boolean => c.start === tokens[c.ts]!.start && c.end === tokens[c.te - 1]!.end;
+  tokens.forEach((tok, i) => {
+    const head = orgHead(kb, tok.text);
+    if (!head || !sameSentence(ctx, i, i + 1)) return;
+    let te = -1;
+    for (const c of base) {
+      if (!wholeTokens(c) || c.metonymOf || c.te <= te || !sameSentence(ctx, i, c.te - 1)) continue;
+      if (c.source !== 'ner' && c.source !== 'kb') continue;
+      if (c.ts === i + 1) {
+        // The model's type counts only for places the KB does not know (`Bayern` tagged ORG is a place).
+        const loc = c.entries.length > 0 ? c.entries.some((e) => e.type === 'LOC') : c.type === 'LOC';
+        if (loc && placeOk(text.slice(c.start, c.end), c.entries)) te = c.te;
+      } else if (c.ts === i && c.te > i + 1 && c.source === 'ner') {
+        // The model took noun and place as one name (`Handelskammer Nürnberg`).
+        const rest = text.slice(tokens[i + 1]!.start, c.end);
+        if (tokens.slice(i + 1, c.te).every((t) => isCap(t.text)) && placeOk(rest, kb.lookup(rest).entries)) te = c.te;
+      }
+    }
+    if (te < 0) return;
+    // A truncated compound in front: `Industrie- und Handelskammer`.
+    let ts = i;
+    if (i >= 2 && CONJ.has(tokens[i - 1]!.text) && /^\p{Lu}\p{L}*-$/u.test(tokens[i - 2]!.text) && sameSentence(ctx, i - 2, i)) ts = i - 2;
+    const lead = ts < i ? `${text.slice(tokens[ts]!.start, tokens[i - 1]!.end)} ` : '';
+    const name = `${lead}${head} ${text.slice(tokens[i + 1]!.start, tokens[te - 1]!.end)}`;
+    out.push({ ts, te, start: tokens[ts]!.start, end: tokens[te - 1]!.end, type: 'ORG', source: 'orgPlace', entries: [], base: name });
   });
   return out;
 }
@@ -468,7 +532,8 @@ export function surnamesOf(mentions: readonly EntityMention[]): Set<string> {
  */
 export function findMentionsIn(kb: Kb, input: MentionInput, known: ReadonlySet<string> = new Set()): EntityMention[] {
   const ctx = contextOf(input);
-  const base: Cand[] = [...nerCands(kb, ctx, input.ner, input.language), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...demonymMetonyms(kb, ctx)];
+  const found: Cand[] = [...nerCands(kb, ctx, input.ner, input.language), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...demonymMetonyms(kb, ctx)];
+  const base = [...found, ...orgPlaceNames(kb, ctx, found)];
   // Where the model found something, its span beats the capitalised-word rules.
   const nerSpans = base.filter((c) => c.source === 'ner');
   const first = select(base.filter((c) => c.source !== 'heuristic' || !nerSpans.some((n) => c.start < n.end && n.start < c.end)));
