@@ -270,7 +270,7 @@ test('entities: `<organisation noun> <place>` is one ORG mention, also when the 
   }
 });
 
-test('entities: the bare organisation noun links to the `<noun> <place>` name of the same article only', () => {
+test('entities: the bare organisation noun links to the `<noun> <place>` name of its article, elsewhere only where that place is named', () => {
   const text = 'Der Landesbauernverband Brandenburg forderte Hilfen. Der Landesbauernverband hatte schon im Juni gewarnt, der Verband sieht die Ernte in Gefahr.';
   const doc = analyze(article(text), [tokenizeComponent]);
   const at = text.indexOf('Brandenburg');
@@ -284,10 +284,17 @@ test('entities: the bare organisation noun links to the `<noun> <place>` name of
   const links = linkArticle(kb(), index, toLink('a1', ms));
   assert.equal(links.get(1)?.entityId, links.get(0)?.entityId);
   assert.equal(index.byId.get(links.get(0)!.entityId)?.name, 'Landesbauernverband Brandenburg');
-  // In another article the bare noun is an entity of its own (which Land's association is open).
+  // In another article the bare noun is an entity of its own (which Land's association is open),
+  // unless that article names the place too (src/resolve/entities/link.ts).
   const other = run('Der Landesbauernverband warnte vor Ausfällen.');
   const otherLinks = linkArticle(kb(), index, toLink('a2', other));
   assert.notEqual(otherLinks.get(0)?.entityId, links.get(0)?.entityId);
+  const bavarian = run('In Bayern fiel die Ernte gut aus. Der Landesbauernverband zeigte sich zufrieden.');
+  const bavarianLinks = linkArticle(kb(), index, toLink('a3', bavarian));
+  assert.notEqual(bavarianLinks.get(bavarian.findIndex((m) => m.text === 'Landesbauernverband'))?.entityId, links.get(0)?.entityId);
+  const brandenburg = run('Brandenburg kündigt Hilfen an. Der Landesbauernverband hatte sie gefordert.');
+  const brandenburgLinks = linkArticle(kb(), index, toLink('a4', brandenburg));
+  assert.equal(brandenburgLinks.get(brandenburg.findIndex((m) => m.text === 'Landesbauernverband'))?.entityId, links.get(0)?.entityId);
 });
 
 test('entities: in English text, model spans with lower-case words are dropped', () => {

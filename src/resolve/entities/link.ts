@@ -139,6 +139,7 @@ export function linkArticle(kb: Kb, index: EntityIndex, mentions: readonly LinkM
   const inArticle = new Map<string, string>(); // surname key → entity id (persons in this article)
   const rank = (m: LinkMention): number => (m.kbId ? 0 : words(m.normalized) > 1 ? 1 : 2);
   const order = [...mentions].sort((a, b) => rank(a) - rank(b) || a.idx - b.idx);
+  const places = [...new Set(mentions.filter((m) => m.type === 'LOC').map((m) => m.normalized))];
   for (const m of order) {
     if (m.metonym && m.kbId) {
       // `Moskau erklärte …`: a mention of Moskau standing for Russland.
@@ -148,7 +149,7 @@ export function linkArticle(kb: Kb, index: EntityIndex, mentions: readonly LinkM
       out.set(m.idx, { entityId: self.id, standsFor: stands ? index.forKb(stands).id : undefined });
       continue;
     }
-    const e = linkOne(kb, index, m, inArticle);
+    const e = linkOne(kb, index, m, inArticle, places);
     out.set(m.idx, { entityId: e.id });
     if (e.type === 'ORG' && words(e.name) > 1) {
       const head = `ORG\t${e.linkKey.split(' ')[0]!}`;
@@ -163,7 +164,7 @@ export function linkArticle(kb: Kb, index: EntityIndex, mentions: readonly LinkM
   return out;
 }
 
-function linkOne(kb: Kb, index: EntityIndex, m: LinkMention, inArticle: Map<string, string>): EntityRecord {
+function linkOne(kb: Kb, index: EntityIndex, m: LinkMention, inArticle: Map<string, string>, places: readonly string[] = []): EntityRecord {
   const entry = m.kbId ? kb.get(m.kbId) : undefined;
   if (entry) return index.forKb(entry);
   const key = translitKey(m.normalized);
@@ -180,6 +181,10 @@ function linkOne(kb: Kb, index: EntityIndex, m: LinkMention, inArticle: Map<stri
   if (m.type === 'ORG' && words(m.normalized) === 1 && m.normalized.length >= 8 && !/^[\p{Lu}\d]+$/u.test(m.normalized)) {
     const local = inArticle.get(`ORG\t${key}`);
     if (local) return index.byId.get(local)!;
+    // In another article, only with its place named here too (`der Landesbauernverband` in an
+    // article about Brandenburg is `Landesbauernverband Brandenburg`), and only one such name.
+    const named = new Set(places.map((p) => index.byTypeKey('ORG', translitKey(`${m.normalized} ${p}`))?.id).filter((id) => id !== undefined));
+    if (named.size === 1) return index.byId.get([...named][0]!)!;
   }
   return index.byTypeKey(m.type, key) ?? index.create(m.type, m.normalized);
 }
