@@ -1,6 +1,6 @@
 import { precisionOf, type AnalyzedArticle, type EventMention, type EventStatus, type TimeExpression } from '../../model/index.js';
 import { clauseRoles, isAdjectiveLike, viewSentence, type Group, type SentenceView } from './clauses.js';
-import { firstDay } from './dates.js';
+import { firstDay, lastDay } from './dates.js';
 import { lexicon, type Lexicon, type TriggerEntry } from './lexicon.js';
 import { kb } from '../../kb/index.js';
 
@@ -578,6 +578,15 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
       e.actors = [pair[0]!];
       e.recipients = pair.slice(1);
     }
+    for (const e of found) {
+      if (e.actors.length + e.recipients.length > 0) continue;
+      const meeting = meetingBehind(doc, lex, e, [...out, ...found.filter((x) => x.token < e.token)]);
+      if (!meeting) continue;
+      e.actors = [...meeting.actors];
+      e.recipients = [...meeting.recipients];
+      e.place ??= meeting.place;
+      if (e.date.source === 'publication' && meeting.date.source === 'text') e.date = { ...meeting.date };
+    }
     const isVerb = (x: FoundEvent): boolean => lex.entries.find((y) => y.id === x.entryId)?.pos === 'verb';
     const verbClauses = new Set(found.filter(isVerb).map((e) => v.clauseOf(e.token)));
     const demandClauses = new Set(found.filter((e) => isVerb(e) && lex.words.contentTypes.has(e.type)).map((e) => v.clauseOf(e.token)));
@@ -641,6 +650,32 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
   answeredParty(doc, lex, out);
   retaliationTarget(doc, lex, out);
   return out;
+}
+
+/**
+ * `Trump und Putin trafen sich in Abu Dhabi. … Eine Waffenruhe wurde nicht vereinbart.`: an outcome
+ * (outcomeOf in words.json) stated without its parties (an agentless passive, `Es gab keine
+ * Einigung`, `Eine Einigung kam nicht zustande`) is that of the last meeting the article reported as
+ * held (asserted or reported, not planned) within outcomeReach sentences before it, at a place and
+ * on a date that fit. Its parties, place and date are the meeting's.
+ */
+function meetingBehind(doc: AnalyzedArticle, lex: Lexicon, e: FoundEvent, before: readonly FoundEvent[]): FoundEvent | null {
+  const types = lex.words.outcomeOf[e.type];
+  if (!types) return null;
+  const span = (x: FoundEvent): [string, string] | null => {
+    if (x.date.source !== 'text' || !x.date.value) return null;
+    const a = firstDay(x.date.value);
+    const b = lastDay(x.date.value);
+    return a && b ? [a, b] : null;
+  };
+  const own = span(e);
+  const meeting = before.findLast((x) => types.includes(x.type) && x.sentence >= e.sentence - lex.words.outcomeReach);
+  if (!meeting || (meeting.status !== 'asserted' && meeting.status !== 'reported')) return null;
+  if (new Set([...meeting.actors, ...meeting.recipients].map((i) => doc.entities[i]!.normalized)).size < 2) return null;
+  if (e.place !== null && meeting.place !== e.place) return null;
+  const theirs = span(meeting);
+  if (own && theirs && (own[1] < theirs[0] || theirs[1] < own[0])) return null;
+  return meeting;
 }
 
 /**

@@ -112,6 +112,14 @@ export interface WordLists {
   bothSides: Set<string>;
   /** The entity type both sides must have for some of those nouns (`beide Länder` are two countries, not two presidents). */
   bothSidesTypes: Record<string, string>;
+  /**
+   * Outcome types → the meeting types they come out of: an outcome stated without its parties
+   * (`Eine Waffenruhe wurde nicht vereinbart`, `Eine Einigung gab es nicht`) is that of the last
+   * meeting the article reported as held.
+   */
+  outcomeOf: Record<string, string[]>;
+  /** How many sentences back that meeting may be named. */
+  outcomeReach: number;
 }
 
 export interface Lexicon {
@@ -171,6 +179,8 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     habitual: set('habitual'),
     bothSides: set('bothSides'),
     bothSidesTypes: (words.bothSidesTypes ?? {}) as Record<string, string>,
+    outcomeOf: (words.outcomeOf ?? {}) as Record<string, string[]>,
+    outcomeReach: (words.outcomeReach ?? 0) as number,
   };
   const verbForms = new Map<string, { entry: TriggerEntry; joined: boolean }[]>();
   const nounForms: { form: string; entry: TriggerEntry }[] = [];
