@@ -155,7 +155,7 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   const { entry, token } = m;
   const ci = v.clauseOf(token);
   if (ci < 0) return null;
-  if (conditional(v, ci) || clauseHas(v, ci, lex.words.habitual)) return null;
+  if (conditional(v, ci) || generic(v, ci)) return null;
   const speaker = findSpeaker(v, ci);
   const speech = speechClause(v, ci);
   let roles = clauseRoles(v, ci);
@@ -429,6 +429,24 @@ function infinitiveClause(v: SentenceView, ci: number): boolean {
 function conditional(v: SentenceView, ci: number): boolean {
   const c = v.clauses[ci]!;
   return v.lex.words.conditionals.has(v.lower(c.start));
+}
+
+/**
+ * The clause is habitual or generic (habitual in words.json: `immer wieder`, `seit Jahren`, `sind
+ * bekannt`), or follows the colon of one (`Putins Forderungen sind bekannt: Die Ukraine soll …`:
+ * what the colon opens spells the generic statement out).
+ */
+function generic(v: SentenceView, ci: number): boolean {
+  const has = (cj: number): boolean => {
+    const c = v.clauses[cj]!;
+    return v.lex.words.habitual.some((p) => {
+      for (let k = c.start; k + p.length <= c.end; k++) if (p.every((w, n) => v.lower(k + n) === w)) return true;
+      return false;
+    });
+  };
+  if (has(ci)) return true;
+  for (let cj = ci - 1; cj >= 0; cj--) if (v.lower(v.clauses[cj]!.end) === ':' && has(cj)) return true;
+  return false;
 }
 
 /** The trigger stands inside quotation marks. */

@@ -106,8 +106,11 @@ export interface WordLists {
   /** Auxiliaries of past tenses (`hat … getroffen`, `wurde … empfangen`). */
   pastMarkers: Set<string>;
   weekdays: Set<string>;
-  /** Habitual or generic statements (`hatten mehrfach vermittelt`) report no single event. */
-  habitual: Set<string>;
+  /**
+   * Habitual or generic statements (`hatten mehrfach vermittelt`, `hat das immer wieder abgelehnt`,
+   * `Seine Forderungen sind bekannt`) report no single event: words or word sequences (lower case).
+   */
+  habitual: string[][];
   /** Nouns after `beide` that refer back to the two sides last named (`beide Seiten`, `beide Länder`). */
   bothSides: Set<string>;
   /** The entity type both sides must have for some of those nouns (`beide Länder` are two countries, not two presidents). */
@@ -176,7 +179,7 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     conditionals: set('conditionals'),
     pastMarkers: set('pastMarkers'),
     weekdays: set('weekdays'),
-    habitual: set('habitual'),
+    habitual: (words.habitual as string[]).map((w) => w.toLowerCase().split(/\s+/)),
     bothSides: set('bothSides'),
     bothSidesTypes: (words.bothSidesTypes ?? {}) as Record<string, string>,
     outcomeOf: (words.outcomeOf ?? {}) as Record<string, string[]>,
