@@ -185,7 +185,9 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   const slot = (name: string): Group[] => {
     switch (name) {
       case 'subject':
-        if (entry.pos === 'noun' && speech) return [];
+        // `X hat die Vorbereitungen für den Gipfel sabotiert`, `Y legte einen Termin für ein Treffen fest`:
+        // the subject acts on the frame (planningNouns); whether it takes part in the event is not said.
+        if (entry.pos === 'noun' && (speech || lex.words.planningNouns.has(nounContext(v, token, lex).head ?? ''))) return [];
         return roles.subject ? [roles.subject] : [];
       case 'object':
         return roles.objects;
