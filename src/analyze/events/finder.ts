@@ -660,6 +660,10 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
         if (last) e.place = last.place;
       }
     }
+    for (const e of [...chosen]) {
+      const agreed = jointAgreement(v, e, pairs);
+      if (agreed && !chosen.some((x) => x.type === agreed.type)) chosen.push(agreed);
+    }
     out.push(...chosen);
     for (const e of winners) {
       const ps = [...e.actors, ...e.recipients];
@@ -696,6 +700,52 @@ function meetingBehind(doc: AnalyzedArticle, lex: Lexicon, e: FoundEvent, before
   const theirs = span(meeting);
   if (own && theirs && (own[1] < theirs[0] || theirs[1] < own[0])) return null;
   return meeting;
+}
+
+/**
+ * `Nach fünf Stunden verkündeten beide Seiten, dass sich Trump und Putin am 21. August treffen werden`:
+ * sides announcing together (a subject of two or more, or `beide Seiten` for the last two named)
+ * that a planned event will take place (jointAnnouncement in words.json) have agreed on it, on the
+ * day of the announcement. One side's announcement (`Das Weiße Haus teilte mit, dass …`) is none.
+ */
+function jointAgreement(v: SentenceView, e: FoundEvent, pairs: readonly number[][]): FoundEvent | null {
+  const ja = v.lex.words.jointAnnouncement;
+  if (!ja || e.status !== 'planned' || !ja.of.includes(e.type)) return null;
+  const ci = v.clauseOf(e.token);
+  const cj = ci - 1;
+  const c = v.clauses[cj];
+  if (!c || v.lower(v.clauses[ci]!.start) !== 'dass' || clauseHas(v, cj, v.lex.words.negation)) return null;
+  let verb = -1;
+  for (let k = c.start; k < c.end && verb < 0; k++) if (ja.verbs.has(v.lower(k))) verb = k;
+  if (verb < 0) return null;
+  const subject = clauseRoles(v, cj).subject;
+  let sides = subject && subject.ents.length >= 2 ? [...subject.ents] : null;
+  const noun = sides ? null : bothSidesIn(v, cj);
+  if (noun !== null) {
+    const type = noun ? v.lex.words.bothSidesTypes[noun] : undefined;
+    const pair = pairs.findLast((p) => !type || p.every((i) => v.doc.entities[i]!.type === type));
+    sides = pair ? [...pair] : null;
+  }
+  if (!sides || new Set(sides.map((i) => v.doc.entities[i]!.normalized)).size < 2) return null;
+  // Only the announcing clause's own date: the content's (`am 21. August`) is when the event will be.
+  const from = v.tokens[c.start]!.start;
+  const to = v.tokens[c.end - 1]!.end;
+  const tx = v.doc.timexes.find((t) => t.start >= from && t.end <= to && (t.type === 'DATE' || t.type === 'TIME') && precisionOf(t.value) !== null);
+  const published = v.doc.article.published;
+  const t = v.tokens[verb]!;
+  return {
+    type: ja.type,
+    mode: null,
+    trigger: { start: t.start, end: t.end, text: t.text },
+    actors: sides.slice(0, 1),
+    recipients: sides.slice(1),
+    place: null,
+    date: tx ? { value: nearestYear(tx, published), source: 'text' } : { value: published, source: 'publication' },
+    status: 'asserted',
+    sentence: v.index,
+    entryId: 'jointAnnouncement',
+    token: verb,
+  };
 }
 
 /**

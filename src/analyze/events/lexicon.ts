@@ -123,6 +123,11 @@ export interface WordLists {
   outcomeOf: Record<string, string[]>;
   /** How many sentences back that meeting may be named. */
   outcomeReach: number;
+  /**
+   * `Beide Seiten verkündeten, dass sich Trump und Putin … treffen werden`: two or more sides announcing
+   * together (plural verbs) that an event of the `of` types will take place have agreed on it (`type`).
+   */
+  jointAnnouncement: { verbs: Set<string>; of: string[]; type: PloverType } | null;
 }
 
 export interface Lexicon {
@@ -184,6 +189,7 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     bothSidesTypes: (words.bothSidesTypes ?? {}) as Record<string, string>,
     outcomeOf: (words.outcomeOf ?? {}) as Record<string, string[]>,
     outcomeReach: (words.outcomeReach ?? 0) as number,
+    jointAnnouncement: jointAnnouncementOf(words.jointAnnouncement),
   };
   const verbForms = new Map<string, { entry: TriggerEntry; joined: boolean }[]>();
   const nounForms: { form: string; entry: TriggerEntry }[] = [];
@@ -204,6 +210,13 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
   }
   nounForms.sort((a, b) => b.form.length - a.form.length);
   return { entries, words: wl, verbForms, nounForms, allVerbForms };
+}
+
+function jointAnnouncementOf(raw: unknown): WordLists['jointAnnouncement'] {
+  if (!raw) return null;
+  const j = raw as { verbs: string[]; of: string[]; type: PloverType };
+  if (!PLOVER_TYPES.includes(j.type)) throw new Error(`words.json: jointAnnouncement has unknown type ${j.type}`);
+  return { verbs: new Set(j.verbs.map((w) => w.toLowerCase())), of: j.of, type: j.type };
 }
 
 let cached: Lexicon | null = null;
