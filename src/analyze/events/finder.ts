@@ -661,7 +661,7 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
       }
     }
     for (const e of [...chosen]) {
-      const agreed = jointAgreement(v, e, pairs);
+      const agreed = jointAgreement(v, e, pairs) ?? talksResult(v, e);
       if (agreed && !chosen.some((x) => x.type === agreed.type)) chosen.push(agreed);
     }
     out.push(...chosen);
@@ -746,6 +746,47 @@ function jointAgreement(v: SentenceView, e: FoundEvent, pairs: readonly number[]
     entryId: 'jointAnnouncement',
     token: verb,
   };
+}
+
+/**
+ * `Die Gespräche … in Istanbul hatten vergangene Woche einen Gefangenenaustausch gebracht`: talks that
+ * yield something (talksResult in words.json) are an agreement of their parties on it, at their place
+ * and date; `Das Treffen hat keinen Durchbruch gebracht` a negated one. The meeting noun must be the
+ * clause's subject (no preposition, before the verb of yielding), held (not planned or supposed).
+ */
+function talksResult(v: SentenceView, e: FoundEvent): FoundEvent | null {
+  const tr = v.lex.words.talksResult;
+  if (!tr || !tr.meetingTypes.includes(e.type) || (e.status !== 'asserted' && e.status !== 'reported')) return null;
+  if (new Set([...e.actors, ...e.recipients].map((i) => v.doc.entities[i]!.normalized)).size < 2) return null;
+  if (!/^\p{Lu}/u.test(v.tokens[e.token]!.text) || nounContext(v, e.token, v.lex).prep !== null) return null;
+  const c = v.clauses[v.clauseOf(e.token)]!;
+  let verb = -1;
+  for (let k = e.token + 1; k < c.end && verb < 0; k++) if (tr.verbs.has(v.lower(k))) verb = k;
+  if (verb < 0) return null;
+  // The first object noun after the meeting's own phrases: an event noun or a result noun.
+  for (let k = e.token + 1; k < c.end; k++) {
+    if (!/^\p{Lu}/u.test(v.tokens[k]!.text) || v.groups.some((g) => k >= g.lead && k < g.end)) continue;
+    const lw = v.lower(k);
+    if (!tr.nouns.has(lw) && !matchToken(v, k).some((m) => m.entry.pos === 'noun')) continue;
+    if (nounContext(v, k, v.lex).prep !== null) continue;
+    let j = k - 1;
+    while (j > e.token && /^[a-zäöüß]/.test(v.tokens[j]!.text) && isAdjectiveLike(v.lower(j), v.lex)) j--;
+    const t = v.tokens[verb]!;
+    return {
+      type: tr.type,
+      mode: null,
+      trigger: { start: t.start, end: t.end, text: t.text },
+      actors: [...e.actors],
+      recipients: [...e.recipients],
+      place: e.place,
+      date: { ...e.date },
+      status: v.lex.words.negation.has(v.lower(j)) ? 'negated' : e.status,
+      sentence: v.index,
+      entryId: 'talksResult',
+      token: verb,
+    };
+  }
+  return null;
 }
 
 /**

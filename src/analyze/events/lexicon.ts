@@ -128,6 +128,12 @@ export interface WordLists {
    * together (plural verbs) that an event of the `of` types will take place have agreed on it (`type`).
    */
   jointAnnouncement: { verbs: Set<string>; of: string[]; type: PloverType } | null;
+  /**
+   * `Die Gespräche in Istanbul hatten einen Gefangenenaustausch gebracht`: a meeting (meetingTypes) as
+   * the subject of a verb of yielding (verbs) with an event noun or a result noun (nouns) as object
+   * is an agreement (`type`) of its parties; `keinen Durchbruch gebracht` a negated one.
+   */
+  talksResult: { meetingTypes: string[]; verbs: Set<string>; nouns: Set<string>; type: PloverType } | null;
 }
 
 export interface Lexicon {
@@ -190,6 +196,7 @@ export function compileLexicon(entries: TriggerEntry[], words: Record<string, un
     outcomeOf: (words.outcomeOf ?? {}) as Record<string, string[]>,
     outcomeReach: (words.outcomeReach ?? 0) as number,
     jointAnnouncement: jointAnnouncementOf(words.jointAnnouncement),
+    talksResult: talksResultOf(words.talksResult),
   };
   const verbForms = new Map<string, { entry: TriggerEntry; joined: boolean }[]>();
   const nounForms: { form: string; entry: TriggerEntry }[] = [];
@@ -217,6 +224,14 @@ function jointAnnouncementOf(raw: unknown): WordLists['jointAnnouncement'] {
   const j = raw as { verbs: string[]; of: string[]; type: PloverType };
   if (!PLOVER_TYPES.includes(j.type)) throw new Error(`words.json: jointAnnouncement has unknown type ${j.type}`);
   return { verbs: new Set(j.verbs.map((w) => w.toLowerCase())), of: j.of, type: j.type };
+}
+
+function talksResultOf(raw: unknown): WordLists['talksResult'] {
+  if (!raw) return null;
+  const j = raw as { meetingTypes: string[]; verbs: string[]; nouns: string[]; type: PloverType };
+  if (!PLOVER_TYPES.includes(j.type)) throw new Error(`words.json: talksResult has unknown type ${j.type}`);
+  const lower = (xs: string[]): Set<string> => new Set(xs.map((w) => w.toLowerCase()));
+  return { meetingTypes: j.meetingTypes, verbs: lower(j.verbs), nouns: lower(j.nouns), type: j.type };
 }
 
 let cached: Lexicon | null = null;
