@@ -32,18 +32,22 @@ export interface Clause {
   end: number;
 }
 
-export interface SentenceView {
+/** What every language's view of one sentence offers: its noun phrases, clauses and tokens. */
+export interface SentenceViewBase {
   doc: AnalyzedArticle;
   sentence: Sentence;
   index: number;
-  lex: Lexicon;
   tokens: Token[];
   groups: Group[];
-  /** Entities lying strictly inside one token (names in compounds), by token index. */
+  /** Entities lying strictly inside one token (names in compounds: `Trump-Putin-Gipfel`), by token index. */
   inside: Map<number, number[]>;
   clauses: Clause[];
   clauseOf: (token: number) => number;
   lower: (token: number) => string;
+}
+
+export interface SentenceView extends SentenceViewBase {
+  lex: Lexicon;
   isBreak: (token: number) => boolean;
 }
 

@@ -1,5 +1,5 @@
 import type { AnalyzedArticle, Sentence, Token } from '../../../model/index.js';
-import { entityTokens, type Clause, type Group } from '../clauses.js';
+import { entityTokens, type Clause, type Group, type SentenceViewBase } from '../clauses.js';
 import type { EnglishLexicon } from './lexicon.js';
 
 /**
@@ -9,18 +9,8 @@ import type { EnglishLexicon } from './lexicon.js';
  * clauses split at punctuation, subordinators (`that`, `whether`) and coordinators before a verb
  * (`… but failed to agree`). English order is subject–verb–object, so roles follow from position.
  */
-export interface EnglishView {
-  doc: AnalyzedArticle;
-  sentence: Sentence;
-  index: number;
+export interface EnglishView extends SentenceViewBase {
   lex: EnglishLexicon;
-  tokens: Token[];
-  groups: Group[];
-  /** Entities lying strictly inside one token (`Trump-Putin`), by token index. */
-  inside: Map<number, number[]>;
-  clauses: Clause[];
-  clauseOf: (token: number) => number;
-  lower: (token: number) => string;
   /** The subordinator or relative pronoun that opens clause `ci`, or null. */
   opener: (ci: number) => string | null;
   /** Clause `ci` starts with a coordinator (`and said …`, `but failed …`). */
