@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'chronik-data/', 'test-results/', 'src/serve/assets/vendor/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'chronik-data/', 'test-results/', 'src/serve/assets/vendor/', 'coverage/', 'bench/tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
