@@ -3,6 +3,7 @@
  * component, analysis writer and corpus resolver timed. `npx tsx bench/profile.ts [--n 500] [--store postgres|pglite]`
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { components } from '../src/analyze/pipeline.js';
 import { packageRoot } from '../src/paths.js';
@@ -11,11 +12,17 @@ import { analysisWriters, corpusResolvers } from '../src/pipeline/hooks.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { defaultStages } from '../src/pipeline/stages.js';
 import { openStore } from '../src/store/open.js';
+import { loadBases, writeCorpus } from './generate.js';
 
 const argv = process.argv;
 const n = Number(argv[argv.indexOf('--n') + 1] ?? 500) || 500;
 const store = argv.includes('pglite') ? 'pglite' : 'postgres';
 const corpus = join(packageRoot, 'bench', 'tmp', `corpus-2000`);
+// The corpus is generated (git-ignored) the first time, as `npm run bench` does; without it the run would profile nothing.
+if (!existsSync(corpus)) {
+  const { files, articles } = writeCorpus(corpus, await loadBases(), 2000);
+  console.log(`generated ${articles} articles in ${files} files under ${corpus}`);
+}
 const ms = new Map<string, number>();
 const add = (k: string, t: number): void => {
   ms.set(k, (ms.get(k) ?? 0) + t);
