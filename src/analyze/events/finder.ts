@@ -789,16 +789,19 @@ function talksResult(v: SentenceView, e: FoundEvent): FoundEvent | null {
   return null;
 }
 
+/** Two entity mentions of the article name the same thing: by KB id where both have one, else by normalised name. */
+function sameEntity(doc: AnalyzedArticle, a: number, b: number): boolean {
+  const x = doc.entities[a]!;
+  const y = doc.entities[b]!;
+  return x.kbId && y.kbId ? x.kbId === y.kbId : x.normalized === y.normalized;
+}
+
 /**
  * `Moskau kündigte Gegenmaßnahmen an`: retaliation (a trigger word opening with retaliationPrefixes)
  * is aimed at whoever last acted against its actor in the article.
  */
 function retaliationTarget(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): void {
-  const same = (a: number, b: number): boolean => {
-    const x = doc.entities[a]!;
-    const y = doc.entities[b]!;
-    return x.kbId && y.kbId ? x.kbId === y.kbId : x.normalized === y.normalized;
-  };
+  const same = (a: number, b: number): boolean => sameEntity(doc, a, b);
   for (const e of events) {
     if (e.recipients.length > 0 || e.actors.length === 0) continue;
     const word = e.trigger.text.toLowerCase();
@@ -879,11 +882,7 @@ function announcedBy(v: SentenceView, ci: number, token: number): Group | null {
  * role mention of him, or `sagte er` for a sole person), and not past another of his events.
  */
 function placeFromAttribution(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): void {
-  const same = (a: number, b: number): boolean => {
-    const x = doc.entities[a]!;
-    const y = doc.entities[b]!;
-    return x.kbId && y.kbId ? x.kbId === y.kbId : x.normalized === y.normalized;
-  };
+  const same = (a: number, b: number): boolean => sameEntity(doc, a, b);
   for (const e of events) {
     if (!lex.words.statementTypes.has(e.type) || e.actors.length === 0 || (e.place !== null && e.date.source === 'text')) continue;
     const people = e.actors.filter((a) => doc.entities[a]!.type === 'PER');

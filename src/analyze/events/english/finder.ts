@@ -218,8 +218,9 @@ function eventDate(v: EnglishView, ci: number, m: Match, type: string): TimeExpr
     return w.deadlineMarkers.has(before.at(-1) ?? '');
   };
   const clauseOfChar = (pos: number): number => {
-    const tok = v.tokens.findIndex((x, i) => i >= s.tokenStart && x.start >= pos);
-    return tok >= 0 ? v.clauseOf(tok) : -1;
+    // from the sentence's first token on, not the article's (same index, fewer steps)
+    for (let i = s.tokenStart; i < v.tokens.length; i++) if (v.tokens[i]!.start >= pos) return v.clauseOf(i);
+    return -1;
   };
   const cands = v.doc.timexes.filter((t) => t.start >= s.start && t.end <= s.end && (t.type === 'DATE' || t.type === 'TIME') && precisionOf(t.value) !== null && !deadline(t));
   const inClause = cands.filter((t) => t.start >= cStart && t.end <= cEnd);
