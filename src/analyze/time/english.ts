@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Span } from '../../model/index.js';
 import { packageRoot } from '../../paths.js';
-import { loadLists, parseLists } from './lists.js';
-import { loadRules } from './rules.js';
-import { buildTagger, tagTimex, type TaggedTimex, type Tagger } from './tagger.js';
+import { parseLists } from './lists.js';
+import { tagTimex, taggerFor, type TaggedTimex, type Tagger } from './tagger.js';
 import type { Tense } from './resolve.js';
 
 /**
@@ -14,14 +13,8 @@ import type { Tense } from './resolve.js';
  */
 export const ENGLISH_RULES_DIR = join(packageRoot, 'src', 'analyze', 'time', 'en');
 
-let cached: Tagger | null = null;
-
 export function englishTagger(): Tagger {
-  if (!cached) {
-    const lists = loadLists(ENGLISH_RULES_DIR);
-    cached = buildTagger(lists, loadRules(ENGLISH_RULES_DIR, lists));
-  }
-  return cached;
+  return taggerFor(ENGLISH_RULES_DIR);
 }
 
 interface Markers {

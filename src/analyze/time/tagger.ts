@@ -114,15 +114,21 @@ export function buildTagger(lists: Map<string, PatternList>, rules: TimeRule[]):
   };
 }
 
-let cached: Tagger | null = null;
+const taggers = new Map<string, Tagger>();
 
-/** Loads lists and rules once per process. */
-export function defaultTagger(): Tagger {
-  if (!cached) {
-    const lists = loadLists(RULES_DIR);
-    cached = buildTagger(lists, loadRules(RULES_DIR, lists));
+/** The tagger of a rule folder (lists and rules), loaded once per process. */
+export function taggerFor(dir: string): Tagger {
+  let t = taggers.get(dir);
+  if (!t) {
+    const lists = loadLists(dir);
+    taggers.set(dir, (t = buildTagger(lists, loadRules(dir, lists))));
   }
-  return cached;
+  return t;
+}
+
+/** The German tagger. */
+export function defaultTagger(): Tagger {
+  return taggerFor(RULES_DIR);
 }
 
 interface Candidate {
