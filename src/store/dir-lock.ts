@@ -12,11 +12,6 @@ function alive(pid: number): boolean {
   }
 }
 
-/**
- * Claims an embedded store directory for this process: PGlite is a single-process database, and
- * two processes writing one directory corrupt it. A lock left by a dead process is taken over.
- * Returns the release function.
- */
 /** The live process (other than this one) holding the store directory, or null. */
 export function storeDirHolder(dir: string): number | null {
   let holder: number | null;
