@@ -52,9 +52,25 @@ export function germanNouns(): Set<string> | null {
  * four letters, or the part after the last hyphen) is a listed noun (`Bundesregierung`,
  * `US-Präsident`), `-` otherwise. Only words written with a capital are looked at.
  */
-export function nounClass(w: string, nouns: ReadonlySet<string>): 'N' | 'H' | '-' | 'l' {
+export function nounClass(w: string, nouns: ReadonlySet<string>): NounClass {
   const c = w.charAt(0);
   if (c.toLowerCase() === c) return 'l';
+  // Tagging asks for the same capitalised words again and again; the head search builds a string
+  // per suffix, so its answer is kept per noun list (bounded: cleared when it grows large).
+  let cache = classCache.get(nouns);
+  if (!cache) classCache.set(nouns, (cache = new Map()));
+  let cls = cache.get(w);
+  if (cls === undefined) {
+    if (cache.size >= 100_000) cache.clear();
+    cache.set(w, (cls = classOf(w, nouns)));
+  }
+  return cls;
+}
+
+type NounClass = 'N' | 'H' | '-' | 'l';
+const classCache = new WeakMap<ReadonlySet<string>, Map<string, NounClass>>();
+
+function classOf(w: string, nouns: ReadonlySet<string>): NounClass {
   if (nouns.has(w)) return 'N';
   const len = w.length;
   for (let k = 1; k + 4 <= len; k++) {
