@@ -6,7 +6,7 @@ import { listEvents } from '../../src/store/events.js';
 import { placesAgree } from '../../src/resolve/events/actors.js';
 import { clusterMentions, mergedPlace, type MergeMention } from '../../src/resolve/events/merge.js';
 import { mergeEvents } from '../../src/resolve/events/resolver.js';
-import { eventsWriter } from '../../src/resolve/events/writer.js';
+import { eventsWriter, mentionInputs } from '../../src/resolve/events/writer.js';
 import { DRIVERS, freshStore } from '../helpers/db.js';
 import { makeDoc } from './fixtures.js';
 
@@ -67,3 +67,33 @@ for (const driver of DRIVERS) {
     }
   });
 }
+
+test('a dateline places what happened, not what is planned or supposed, unless the trigger is the pledge itself', () => {
+  const text = 'Die beiden Staaten sollen Gefangene freilassen. Österreich hat der Slowakei Hilfe zugesagt. Österreich und die Slowakei haben verhandelt. Ein Treffen wäre möglich.';
+  const doc = makeDoc(text, ['Österreich|LOC', 'Slowakei|LOC'], [], { dateline: 'Graz', published: '2025-08-06' });
+  const at = (word: string, sentence: number, type: EventMention['type'], status: EventMention['status']): EventMention => {
+    const start = text.indexOf(word);
+    return {
+      type, mode: null, trigger: { start, end: start + word.length, text: word }, actors: [0], recipients: [1], place: null,
+      date: { value: '2025-08-06', source: 'publication' }, status, sentence,
+    };
+  };
+  doc.events = [
+    at('freilassen', 0, 'COOPERATE', 'planned'),
+    at('zugesagt', 1, 'AID', 'planned'),
+    at('verhandelt', 1, 'CONSULT', 'asserted'),
+    at('Treffen', 1, 'CONSULT', 'hypothetical'),
+  ];
+  assert.deepEqual(mentionInputs(doc).map((m) => [m.place, m.placeSource]), [[null, null], ['Graz', 'dateline'], ['Graz', 'dateline'], [null, null]]);
+});
+
+test('datelines that disagree place nothing; a sentence that names a place still wins', () => {
+  const line = (place: string) => ({ place, placeSource: 'dateline' as const });
+  // An agreement on the phone, reported from two capitals: no place.
+  assert.equal(mergedPlace([line('Washington'), line('Kiew')]), null);
+  assert.equal(mergedPlace([line('Washington'), line('Kiew'), line('Washington')]), null);
+  // Datelines that agree (the same city; a country and a city in it) still place the event.
+  assert.equal(mergedPlace([line('Kiew'), line('Kiew')]), 'Kiew');
+  assert.equal(mergedPlace([line('Riad'), line('Riad'), line('Saudi-Arabien')]), 'Riad');
+  assert.equal(mergedPlace([line('Washington'), line('Kiew'), { place: 'Genf', placeSource: 'text' }]), 'Genf');
+});

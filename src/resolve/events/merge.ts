@@ -215,11 +215,14 @@ export function mergedStatus(ms: readonly MergeMention[]): EventStatus {
 /**
  * Where the mentions say the event happened: the place named most often, made precise by a place
  * inside it that another mention names (`Saudi-Arabien` twice and `Riad` once: Riad). Places the
- * sentences name outvote datelines.
+ * sentences name outvote datelines. A dateline only says where a reporter was: when no sentence
+ * names a place and the datelines disagree (`WASHINGTON —` in one report, `Kiew -` in another, of
+ * an agreement made on the phone), the event has no place rather than whichever came first.
  */
 export function mergedPlace(ms: readonly Pick<MergeMention, 'place' | 'placeSource'>[]): string | null {
   const text = ms.map((m) => (m.placeSource === 'dateline' ? null : m.place));
-  const best = mostFrequent(text) ?? mostFrequent(ms.map((m) => m.place));
+  const lines = ms.flatMap((m) => (m.placeSource === 'dateline' && m.place ? [m.place] : []));
+  const best = mostFrequent(text) ?? (lines.every((p) => lines.every((q) => placesAgree(p, q))) ? mostFrequent(lines) : null);
   if (!best) return null;
   return mostFrequent(text.filter((p) => p !== null && placeWithin(p, best))) ?? best;
 }

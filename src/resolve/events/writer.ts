@@ -1,5 +1,6 @@
 import type { AnalyzedArticle, EventMention } from '../../model/index.js';
 import { firstDay } from '../../analyze/events/dates.js';
+import { lexicon } from '../../analyze/events/lexicon.js';
 import type { Queryable } from '../../store/db.js';
 import { saveMentions, saveWarnings, type MentionInput } from '../../store/events.js';
 import { participantOf, placeName } from './actors.js';
@@ -40,20 +41,35 @@ export function mentionInputs(doc: AnalyzedArticle): MentionInput[] {
 const DAY = 86_400_000;
 
 /**
- * The dateline (`Kiew - …`, `Berlin (dpa) - …`) is where the lead's news happened: it stands in for
- * the place of a mention in the first two sentences, or of an asserted event dated within two days
- * before publication.
+ * The dateline (`Kiew - …`, `Berlin (dpa) - …`) is where the reporter is, and so where the lead's
+ * news happened: it stands in for the place of a mention in the first two sentences, or of an
+ * asserted event dated within two days before publication. A planned or hypothetical event has not
+ * happened anywhere yet (`Istanbul (dpa) - Beide Seiten sollen Gefangene freilassen`): it takes
+ * none, unless its trigger is the pledge itself (`Berlin (dpa) - Merz hat Kiew Luftabwehr zugesagt`:
+ * the promise was made where the reporter is).
  */
 function datelinePlace(doc: AnalyzedArticle, ev: EventMention): string | null {
   const { dateline, published } = doc.article;
   // A phone call takes place in no one city: the dateline is only where it was reported from.
   if (!dateline || ev.mode === 'phone') return null;
+  if ((ev.status === 'planned' && !pledgedBy(ev.trigger.text)) || ev.status === 'hypothetical') return null;
   if (ev.sentence <= 1) return placeName(dateline);
   const day = ev.date.source === 'text' && ev.date.value ? firstDay(ev.date.value) : null;
   const pub = published ? firstDay(published) : null;
   if (!day || !pub || ev.status !== 'asserted') return null;
   const gap = (Date.parse(pub) - Date.parse(day)) / DAY;
   return gap >= 0 && gap <= 2 ? placeName(dateline) : null;
+}
+
+/**
+ * Whether a trigger word is a verb of pledging or announcing (announceVerbs in the event word lists:
+ * `zugesagt`; a separated particle verb with its particle: `sagte … zu` → `zusagte`).
+ */
+function pledgedBy(trigger: string): boolean {
+  const lex = lexicon();
+  const form = trigger.toLowerCase();
+  const forms = [form, ...(lex.verbForms.get(form) ?? []).flatMap(({ entry }) => (entry.particle ? [entry.particle + form] : []))];
+  return forms.some((f) => lex.words.announceVerbs.has(f));
 }
 
 /** AnalysisWriter: an article's event mentions and consistency warnings, in its transaction. */
