@@ -152,15 +152,6 @@ export async function openStories(q: Queryable, f: OpenStoriesFilter): Promise<S
   return rows.map(toStory);
 }
 
-export async function upsertStory(q: Queryable, s: StoryRow): Promise<void> {
-  await q.query(
-    `INSERT INTO stories (id, label, first_day, last_day, articles, centroid, touched) VALUES ($1,$2,$3::date,$4::date,$5,$6::jsonb,$7)
-     ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, first_day = EXCLUDED.first_day, last_day = EXCLUDED.last_day,
-       articles = EXCLUDED.articles, centroid = EXCLUDED.centroid, touched = EXCLUDED.touched`,
-    [s.id, s.label, s.firstDay, s.lastDay, s.articles, JSON.stringify(s.centroid), s.touched],
-  );
-}
-
 /** Puts an article and every duplicate of it into a story. */
 export async function setArticleStory(q: Queryable, articleId: string, storyId: string | null): Promise<void> {
   await q.query('UPDATE articles SET story_id = $2 WHERE id = $1 OR duplicate_of = $1', [articleId, storyId]);

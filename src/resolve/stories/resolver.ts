@@ -3,7 +3,7 @@ import type { AnalyzedArticle } from '../../model/index.js';
 import type { Db, Queryable } from '../../store/db.js';
 import {
   addDocFreqCounts, allFeaturesByDate, clearStories, clusteredCount, featuresOf, loadDocFreq, openStories, replaceDocFreq, saveStoryFeatures,
-  setArticleStories, storiesFollowOriginals, upsertStories, upsertStory, type FeatureRow, type StoryRow,
+  setArticleStories, storiesFollowOriginals, upsertStories, type FeatureRow, type StoryRow,
 } from '../../store/stories.js';
 import { firstDay } from '../../analyze/events/dates.js';
 import { absorb, addToDocFreq, bestStory, labelOf, recentFrom, STORY_DEFAULTS, type DocFreq, type StoryOptions, type StoryState } from './cluster.js';
@@ -107,8 +107,9 @@ export async function restory(db: Db, o: StoryOptions = STORY_DEFAULTS): Promise
     await clearStories(tx);
     const rows = await allFeaturesByDate(tx);
     const { stories, storyOf, d } = clusterInOrder(rows, o);
-    for (const s of stories) await upsertStory(tx, toRow(s, d));
-    for (const [article, story] of storyOf) await tx.query('UPDATE articles SET story_id = $2 WHERE id = $1', [article, story]);
+    await upsertStories(tx, stories.map((s) => toRow(s, d)));
+    // storyOf already holds each duplicate with its original's story, so the by-duplicate_of update changes nothing more.
+    await setArticleStories(tx, [...storyOf].map(([articleId, storyId]) => ({ articleId, storyId })));
     await replaceDocFreq(tx, d.n, d.df);
     return { stories: stories.length, articles: storyOf.size };
   });
