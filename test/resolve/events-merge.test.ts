@@ -19,6 +19,20 @@ test('dates at different precisions merge to the most precise consistent value',
   assert.deepEqual([p.value, p.source], ['2025-08-22', 'publication']);
 });
 
+test('a week from the text and an asserted report dated by its publication day in that week: the day, marked as a publication date', () => {
+  // `Der Verband hatte vergangene Woche gefordert` and, published on the Tuesday of that week, `Der Verband hat gefordert`.
+  const week = m({ dateValue: '2025-W10', published: '2025-03-10' });
+  const tuesday = m({ dateValue: '2025-03-04', dateSource: 'publication', published: '2025-03-04' });
+  assert.deepEqual(mergedDate([week, tuesday]), { value: '2025-03-04', source: 'publication', interval: { lo: '2025-03-03', hi: '2025-03-04' } });
+  // Of several such reports the earliest: it had happened by then.
+  assert.equal(mergedDate([m({ dateValue: '2025-03' }), m({ dateValue: '2025-03-12', dateSource: 'publication' }), m({ dateValue: '2025-03-05', dateSource: 'publication' })]).value, '2025-03-05');
+  // A day the text gives stays, and so does a span the report's day lies outside of.
+  assert.deepEqual([mergedDate([m({ dateValue: '2025-03-03' }), tuesday]).value, mergedDate([m({ dateValue: '2025-03-03' }), tuesday]).source], ['2025-03-03', 'text']);
+  assert.equal(mergedDate([week, m({ dateValue: '2025-03-11', dateSource: 'publication' })]).value, '2025-W10');
+  // A plan or a supposition dated by publication says nothing about the day it happens.
+  assert.equal(mergedDate([week, m({ dateValue: '2025-03-04', dateSource: 'publication', status: 'planned' })]).value, '2025-W10');
+});
+
 test('one event from compatible mentions; a different day, place or pair of actors is another event', () => {
   const clusters = clusterMentions([
     m({ articleId: 'a', dateValue: '2025-08-21', place: 'Abu Dhabi' }),

@@ -165,7 +165,14 @@ function fitIgnoringPoints(e: EventState, m: MergeMention): number {
 
 const PRECISION_RANK: Record<string, number> = { minute: 0, hour: 1, day: 2, week: 3, month: 4, season: 5, quarter: 5, half: 6, year: 7 };
 
-/** The most precise text date consistent with all other text dates; else the earliest publication date. */
+/**
+ * The most precise date consistent with all the mentions: the most precise text date the other text
+ * dates agree with; else the earliest publication date. When the text dates leave a span coarser
+ * than a day (`vergangene Woche`) and an asserted report dated only by its publication day falls
+ * inside it (`… hat aufgefordert`, published on a day of that week), that day is the most precise
+ * date consistent with all: the merged date is that day, `source: 'publication'` (the day comes from
+ * when it was reported, not from a text), and its interval what both allow (the span up to that day).
+ */
 export function mergedDate(ms: readonly MergeMention[]): { value: string | null; source: 'text' | 'publication'; interval: Interval | null } {
   const text = ms.filter((m) => m.dateSource === 'text' && m.dateValue && precisionOf(m.dateValue));
   if (text.length > 0) {
@@ -184,6 +191,8 @@ export function mergedDate(ms: readonly MergeMention[]): { value: string | null;
     const agreeing = ivs.filter((o) => overlaps(o.iv, best.iv));
     const lo = agreeing.reduce((a, o) => (o.iv.lo > a ? o.iv.lo : a), best.iv.lo);
     const hi = agreeing.reduce((a, o) => (o.iv.hi < a ? o.iv.hi : a), best.iv.hi);
+    const day = lo < hi ? reportedDayWithin(ms, lo, hi) : null;
+    if (day) return { value: day, source: 'publication', interval: { lo, hi: day } };
     return { value: best.m.dateValue, source: 'text', interval: { lo, hi } };
   }
   const pub = ms.filter((m) => m.dateValue).sort((a, b) => (firstDay(a.dateValue!) ?? '').localeCompare(firstDay(b.dateValue!) ?? ''));
@@ -195,6 +204,17 @@ export function mergedDate(ms: readonly MergeMention[]): { value: string | null;
     source: 'publication',
     interval: iv.length ? { lo: iv.reduce((a, x) => (x.lo > a ? x.lo : a), iv[0]!.lo), hi: iv.reduce((a, x) => (x.hi < a ? x.hi : a), iv[0]!.hi) } : null,
   };
+}
+
+/** The earliest publication day within lo..hi of an asserted mention that no text dates (it happened by then). */
+function reportedDayWithin(ms: readonly MergeMention[], lo: string, hi: string): string | null {
+  let day: string | null = null;
+  for (const m of ms) {
+    if (m.dateSource !== 'publication' || m.status !== 'asserted' || !m.dateValue || precisionOf(m.dateValue) !== 'day') continue;
+    const d = m.dateValue.slice(0, 10);
+    if (d >= lo && d <= hi && (day === null || d < day)) day = d;
+  }
+  return day;
 }
 
 const STATUS_RANK: Record<EventStatus, number> = { asserted: 4, negated: 3, planned: 2, reported: 1, hypothetical: 0 };
