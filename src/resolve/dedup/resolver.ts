@@ -67,15 +67,8 @@ export async function resolveNearDuplicates(db: Queryable, ctx: ResolveCtx, opts
   return marked;
 }
 
-const bandCache = new WeakMap<Uint32Array, string[]>();
-function bandKeys(sig: Uint32Array, rows: number): string[] {
-  let keys = bandCache.get(sig);
-  if (!keys) {
-    keys = bandHashesOf(sig, rows).map((h, b) => `${b}:${h}`);
-    bandCache.set(sig, keys);
-  }
-  return keys;
-}
+// No cache: findCandidatesMany decodes a fresh signature for each distinct stored article, so each is keyed once.
+const bandKeys = (sig: Uint32Array, rows: number): string[] => bandHashesOf(sig, rows).map((h, b) => `${b}:${h}`);
 
 export const dedupResolver = {
   name: 'dedup',
