@@ -37,6 +37,18 @@ export interface KbEntry {
   country?: string;
   /** Persons: surname used for surname-only mentions; null = none (e.g. `Kim Jong Un`). */
   surname?: string | null;
+  /** Places: what kind of place (`state` for a federal state such as Brandenburg, `city`, `region`). */
+  placeKind?: string;
+}
+
+/** A plural demonym as written (`Amerikanern`) and what it can be (see `pluralDemonymForms`). */
+export interface PluralDemonym {
+  /** Country (or union) id the people are of. */
+  of: string;
+  /** Cases the plural form is written in: `nom` also covers the accusative (`die Amerikaner`), `dat` is `den Amerikanern`, `any` both (`die/den Russen`). */
+  cases: 'nom' | 'dat' | 'any';
+  /** The singular (`Russe`) when this form is also one person in an oblique case (`den Russen` = one Russian man). */
+  singular?: string;
 }
 
 export interface RoleWord {
@@ -120,6 +132,7 @@ export class Kb {
   private readonly foldIndex = new Map<string, string[]>();
   private readonly adjectives = new Map<string, string>();
   private readonly demonyms = new Map<string, string>();
+  private readonly pluralDemonyms = new Map<string, PluralDemonym>();
   private readonly genitives = new Map<string, string>();
   /** First words of multi-word names, as written and folded, to skip hopeless multi-word lookups. */
   private readonly firstWords = new Set<string>();
@@ -138,12 +151,14 @@ export class Kb {
       // `US-amerikanisch`, `britisch-französisch` compounds are rare enough to list.
       if (c.id === 'US') for (const e of ADJ_ENDINGS) this.adjectives.set(`us-amerikanisch${e}`, 'US');
       if (c.demonym) for (const f of demonymForms(c.demonym)) this.demonyms.set(f, c.id);
+      // A form two countries share (`Kongolesen`) names neither.
+      if (c.demonym) for (const [f, p] of pluralDemonymForms(c.demonym, c.id)) this.pluralDemonyms.set(f, this.pluralDemonyms.has(f) ? { ...p, of: '' } : p);
     }
     for (const o of read<RawOrg[]>('organizations.json')) {
       this.add({ id: o.id, kind: 'organization', type: o.type ?? 'ORG', name: o.name, aliases: o.aliases, wikidata: o.wikidata, roles: [], standsFor: o.standsFor, country: o.country });
     }
     for (const p of read<RawPlace[]>('places.json')) {
-      this.add({ id: p.id, kind: 'place', type: 'LOC', name: p.name, aliases: p.aliases, roles: [], country: p.country });
+      this.add({ id: p.id, kind: 'place', type: 'LOC', name: p.name, aliases: p.aliases, roles: [], country: p.country, placeKind: p.kind });
     }
     for (const a of read<RawActor[]>('actors.json')) {
       const surname = a.surname === null ? null : a.surname ?? lastWord(a.name);
@@ -254,6 +269,12 @@ export class Kb {
   /** Country id for a demonym (`Russe`, `Russen`, `Amerikaner`), else undefined. */
   countryOfDemonym(word: string): string | undefined {
     return this.demonyms.get(word);
+  }
+
+  /** The country a plural demonym names (`Amerikaner`, `Amerikanern`, `Russen`), with its case, else undefined. */
+  pluralDemonym(word: string): PluralDemonym | undefined {
+    const p = this.pluralDemonyms.get(word);
+    return p?.of ? p : undefined;
   }
 
   /**
@@ -438,6 +459,20 @@ function demonymForms(d: string): string[] {
   if (d.endsWith('er')) return [d, `${d}n`, `${d}in`, `${d}innen`];
   if (d.endsWith('i')) return [d, `${d}s`];
   return [d, `${d}en`];
+}
+
+/**
+ * Plural forms of a demonym (`Amerikaner` → nominative `Amerikaner`, dative `Amerikanern`; `Russe` →
+ * `Russen`, also a singular's oblique case; `Israeli` → `Israelis`). Also for group names that stand
+ * for a union (`Europäer` → EU, lexicon.json of the entity analyser).
+ */
+export function pluralDemonymForms(d: string, of: string): [string, PluralDemonym][] {
+  if (d === 'Deutscher') return [['Deutschen', { of, cases: 'any', singular: 'Deutscher' }]];
+  if (d.endsWith('er')) return [[d, { of, cases: 'nom' }], [`${d}n`, { of, cases: 'dat' }]];
+  if (d.endsWith('e')) return [[`${d}n`, { of, cases: 'any', singular: d }]];
+  if (d.endsWith('i')) return [[`${d}s`, { of, cases: 'any' }]];
+  if (d.endsWith('ar')) return [[`${d}n`, { of, cases: 'any', singular: d }]];
+  return [[`${d}en`, { of, cases: 'any', singular: d }]];
 }
 
 const ARTICLE_WORDS = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'eines']);

@@ -148,6 +148,47 @@ test('entities: metonyms that act are linked to their country; places are not', 
   assert.equal(find(ms, 'Kremls')?.kbId, 'KREMLIN');
 });
 
+test('entities: plural demonyms and levels of government as collective actors (lexicon examples)', () => {
+  const k = kb();
+  const { collectiveActors, governmentLevels } = lexiconExamples;
+  for (const ex of [...collectiveActors, ...governmentLevels]) {
+    const mentionsOf = (ms: EntityMention[], word: string): EntityMention[] => ms.filter((m) => m.text === word);
+    const runs: [string, EntityMention[]][] = ex.headline
+      ? [['rules', titleMentions(analyze({ ...article('Der Text.'), title: ex.text }, [tokenizeComponent]), null)]]
+      : [['rules', run(ex.text)], ['model', analyze(article(ex.text), [tokenizeComponent, nerComponent, entitiesComponent]).entities]];
+    for (const [how, ms] of runs) {
+      if (ex.mention) {
+        const m = mentionsOf(ms, ex.mention)[0];
+        // A government that acts stands for its country (`Der Bund will …` → Deutschland), like `der Kreml`.
+        assert.ok(m && (m.kbId === ex.kbId || (m.metonym && m.kbId === k.get(ex.kbId!)?.standsFor)), `${how}: ${ex.text}: ${ex.mention} → ${m?.kbId ?? 'none'}, not ${ex.kbId}`);
+        // The word names the actor by a common noun: it is the mention's role, so no alias comes of it.
+        assert.equal(m.role, ex.mention, ex.text);
+      }
+      if (ex.notMention) {
+        const bad = mentionsOf(ms, ex.notMention).filter((m) => m.metonym || m.kbId);
+        assert.deepEqual(bad.map((m) => m.kbId), [], `${how}: ${ex.text}: ${ex.notMention} must not become an actor`);
+      }
+    }
+  }
+  // Linked, they name the union, the government and the state, and no entity `Europäern` or `Land` arises.
+  const ms = run('Die Ministerin hat den Europäern vorgeworfen, zu zögern. In Sachsen warten Bund und Land ab.');
+  const index = new EntityIndex(k, []);
+  const links = linkArticle(k, index, ms.map((m, idx) => ({ articleId: 'a', idx, normalized: m.normalized, type: m.type, kbId: m.kbId, metonym: m.metonym })));
+  const linked = (text: string): string[] => {
+    const l = links.get(ms.findIndex((m) => m.text === text));
+    return [l?.entityId ?? '', l?.standsFor ?? ''].map((id) => index.byId.get(id)?.name ?? '');
+  };
+  assert.deepEqual(linked('Europäern'), ['Europäische Union', 'Europäische Union']);
+  assert.equal(linked('Bund')[0], 'Bundesregierung');
+  assert.deepEqual(linked('Land'), ['Sachsen', 'Sachsen']);
+  assert.ok(![...index.byId.values()].some((e) => /^(Europäern|Bund|Land)$/.test(e.name)));
+  // A demonym two countries share names neither; singular and plural forms are told apart.
+  assert.equal(k.pluralDemonym('Kongolesen'), undefined);
+  assert.deepEqual(k.pluralDemonym('Amerikanern'), { of: 'US', cases: 'dat' });
+  assert.deepEqual(k.pluralDemonym('Russen'), { of: 'RU', cases: 'any', singular: 'Russe' });
+  assert.equal(k.pluralDemonym('Russe'), undefined);
+});
+
 test('entities: quote fragments starting with a lower-case-in-running-text word are not MISC names', () => {
   for (const { text, span } of lexiconExamples.quoteStart) {
     const ms = run(text);

@@ -43,7 +43,7 @@ export function titleMentions(doc: AnalyzedArticle, model: NerModel | null): Ent
   // capitals: there only names the KB or the body knows count, not the model's or the rules' guesses.
   const capitalsSayNothing = titleCase(tokens.map((t) => t.text), doc.article.language);
   const ner = model && !capitalsSayNothing ? recognize(model, { tokens, sentences, text: title }) : [];
-  const input = { text: title, tokens, sentences, ner, language: doc.article.language, articleText: `${title}\n\n${doc.article.text}` };
+  const input = { text: title, tokens, sentences, ner, language: doc.article.language, articleText: `${title}\n\n${doc.article.text}`, headline: true };
   const bodyNames = new Set(doc.entities.flatMap((m) => [m.normalized, m.normalized.split(' ').at(-1)!]));
   return findMentionsIn(kb(), input, surnamesOf(doc.entities))
     .filter((m) => !capitalsSayNothing || m.kbId || bodyNames.has(m.normalized))

@@ -1,4 +1,5 @@
 import data from './lexicon.json' with { type: 'json' };
+import { pluralDemonymForms, type PluralDemonym } from '../../kb/index.js';
 
 /** Word lists of the mention normaliser (data in lexicon.json, each list with its examples). */
 export interface EntityLexicon {
@@ -7,8 +8,10 @@ export interface EntityLexicon {
   prepositions: Set<string>;
   roleSuffixes: string[];
   nameParticles: Set<string>;
-  /** Plural group names that stand for a union or alliance (`Europäer` → EU); countries come from the KB. */
-  demonymMetonyms: Map<string, string>;
+  /** Plural demonyms as collective actors (`die Europäer` → EU); country demonyms come from the KB. */
+  collectiveActors: CollectiveActors;
+  /** `der Bund` → Bundesregierung, `Bund und Land` → the article's federal state. */
+  governmentLevels: GovernmentLevels;
   orgSuffixes: string[];
   orgPrefixes: string[];
   /** Capital-letter abbreviations that are not organisations (`TV`, `DAX`, `II`). */
@@ -23,6 +26,35 @@ export interface EntityLexicon {
   quantityWords: Set<string>;
   /** `<organisation noun> <place>` names (`Landgericht Berlin`): heads, exceptions, home countries. */
   orgPlaceNames: OrgPlaceNames;
+}
+
+export interface CollectiveActors {
+  /** Plural forms of group names that stand for a union (`Europäer`, `Europäern` → EU). */
+  groups: Map<string, PluralDemonym>;
+  /** Prepositions whose phrase holds an argument of a political act (`mit den Europäern`), lower case. */
+  argumentPrepositions: Set<string>;
+}
+
+export interface GovernmentLevels {
+  /** Words for the federal level (`Bund`), as written. */
+  federal: Set<string>;
+  /** KB id of the federal government they name. */
+  federalId: string;
+  /** Words for the level of a federal state (`Land`), as written. */
+  state: Set<string>;
+  /** Words for levels of government that a level word is coordinated with (`Bund und Land`). */
+  partners: Set<string>;
+  /** Countries whose federal level is also `der Bund`: an article naming them has no German one. */
+  otherFederations: Set<string>;
+}
+
+/** A sentence (or headline) with a word that must (`mention`, with its `kbId`) or must not become a collective actor. */
+export interface CollectiveExample {
+  text: string;
+  headline?: boolean;
+  mention?: string;
+  kbId?: string;
+  notMention?: string;
 }
 
 export interface OrgPlaceNames {
@@ -63,6 +95,8 @@ export interface LexiconExamples {
   appositions: AppositionExample[];
   quantities: { text: string; span: string }[];
   orgPlaceNames: OrgPlaceExample[];
+  collectiveActors: CollectiveExample[];
+  governmentLevels: CollectiveExample[];
 }
 
 interface Raw {
@@ -71,7 +105,8 @@ interface Raw {
   prepositions: string[];
   roleSuffixes: { endings: string[]; examples: { text: string; person: string; role: string }[] };
   nameParticles: string[];
-  demonymMetonyms: Record<string, string>;
+  collectiveActors: { groups: Record<string, string>; argumentPrepositions: string[]; examples: CollectiveExample[] };
+  governmentLevels: { federal: { words: string[]; kbId: string }; state: string[]; partners: string[]; otherFederations: string[]; examples: CollectiveExample[] };
   orgSuffixes: { endings: string[]; prefixes: string[]; notAcronyms: string[]; examples: { text: string; org: string | null }[] };
   orgPlaceNames: { words: string[]; endings: string[]; notHeads: string[]; homeCountries: string[]; examples: OrgPlaceExample[] };
   quoteStart: { words: string[]; examples: { text: string; span: string }[] };
@@ -88,7 +123,17 @@ export const lexicon: EntityLexicon = {
   // Longest first so `ministerin` wins over `minister`.
   roleSuffixes: [...raw.roleSuffixes.endings].sort((a, b) => b.length - a.length),
   nameParticles: new Set(raw.nameParticles),
-  demonymMetonyms: new Map(Object.entries(raw.demonymMetonyms)),
+  collectiveActors: {
+    groups: new Map(Object.entries(raw.collectiveActors.groups).flatMap(([d, of]) => pluralDemonymForms(d, of))),
+    argumentPrepositions: new Set(raw.collectiveActors.argumentPrepositions.map((p) => p.toLowerCase())),
+  },
+  governmentLevels: {
+    federal: new Set(raw.governmentLevels.federal.words),
+    federalId: raw.governmentLevels.federal.kbId,
+    state: new Set(raw.governmentLevels.state),
+    partners: new Set(raw.governmentLevels.partners),
+    otherFederations: new Set(raw.governmentLevels.otherFederations),
+  },
   orgSuffixes: [...raw.orgSuffixes.endings].sort((a, b) => b.length - a.length),
   orgPrefixes: raw.orgSuffixes.prefixes,
   notAcronyms: new Set(raw.orgSuffixes.notAcronyms),
@@ -113,4 +158,6 @@ export const lexiconExamples: LexiconExamples = {
   appositions: raw.appositions.examples,
   quantities: raw.quantities.examples,
   orgPlaceNames: raw.orgPlaceNames.examples,
+  collectiveActors: raw.collectiveActors.examples,
+  governmentLevels: raw.governmentLevels.examples,
 };

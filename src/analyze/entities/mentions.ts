@@ -24,6 +24,8 @@ interface Cand {
   base?: string;
   /** Set for `die Russen`/`die Europäer` acting: the country or union they stand for. */
   metonymOf?: string;
+  /** A common noun naming the actor (`den Europäern`, `Bund`): the word as written becomes the role, so it gives no alias. */
+  byWord?: boolean;
 }
 
 // `orgPlace` over `ner`: the model may take `Landgericht Berlin` for a place, the rule knows better.
@@ -44,6 +46,8 @@ export interface MentionContext {
   sentOf: number[];
   /** All the article's text (title and body), where a weak surname's full name is looked for. */
   articleText: string;
+  /** The text is a headline (articles dropped: `Lawrow wirft Europäern Sabotage vor`). */
+  headline: boolean;
 }
 
 /** What mentions are found in: one text (the body or the title) with its tokens, sentences and NER spans. */
@@ -56,6 +60,8 @@ export interface MentionInput {
   language: string;
   /** All the article's text, when `text` is only part of it. */
   articleText?: string;
+  /** The text is a headline. */
+  headline?: boolean;
 }
 
 export function contextOf(input: MentionInput): MentionContext {
@@ -63,7 +69,7 @@ export function contextOf(input: MentionInput): MentionContext {
   input.sentences.forEach((s, si) => {
     for (let t = s.tokenStart; t < s.tokenEnd; t++) sentOf[t] = si;
   });
-  return { text: input.text, tokens: input.tokens, sentOf, articleText: input.articleText ?? input.text };
+  return { text: input.text, tokens: input.tokens, sentOf, articleText: input.articleText ?? input.text, headline: input.headline ?? false };
 }
 
 /** Whether a word is not a name by itself (heading, boilerplate, function word). */
@@ -127,15 +133,75 @@ function gazetteer(kb: Kb, ctx: MentionContext): Cand[] {
   return out;
 }
 
-/** `die Russen`, `die Europäer` as the subject of an action: stand for their country or union. */
-function demonymMetonyms(kb: Kb, ctx: MentionContext): Cand[] {
+/**
+ * Plural demonyms as collective political actors (`die Europäer forderten`, `hat den Europäern
+ * vorgeworfen`, `mit den Russen`): they stand for their country or union. Only the definite plural
+ * right after its article, so no number or quantifier comes between (`750 Ukrainer` are people);
+ * see collectiveActors in lexicon.json for the positions that count.
+ */
+function collectiveActors(kb: Kb, ctx: MentionContext): Cand[] {
   const out: Cand[] = [];
-  ctx.tokens.forEach((tok, i) => {
-    const of = lexicon.demonymMetonyms.get(tok.text) ?? kb.countryOfDemonym(tok.text);
-    if (!of || !/(en|er|äer)$/.test(tok.text)) return;
-    if ((ctx.tokens[i - 1]?.text ?? '').toLowerCase() !== 'die' || !sameSentence(ctx, i - 1, i)) return;
-    const c: Cand = { ts: i, te: i + 1, start: tok.start, end: tok.end, type: 'LOC', source: 'kb', entries: [], metonymOf: of };
-    if (acting(ctx, c)) out.push(c);
+  const { tokens } = ctx;
+  const { groups, argumentPrepositions } = lexicon.collectiveActors;
+  tokens.forEach((tok, i) => {
+    const d = groups.get(tok.text) ?? kb.pluralDemonym(tok.text);
+    const entry = d ? kb.get(d.of) : undefined;
+    if (!d || !entry) return;
+    const at = (j: number): string => (j >= 0 && sameSentence(ctx, j, i) ? tokens[j]!.text : '');
+    const c: Cand = { ts: i, te: i + 1, start: tok.start, end: tok.end, type: entry.type, source: 'kb', entries: [], base: entry.name, metonymOf: entry.id, byWord: true };
+    const article = at(i - 1).toLowerCase();
+    // Headlines drop the article: a bare dative plural object of a finite verb (`… wirft Europäern … vor`).
+    if (ctx.headline && d.cases === 'dat' && lexicon.actionVerbs.has(at(i - 1))) {
+      out.push(c);
+      return;
+    }
+    const dative = article === 'den' && d.cases !== 'nom';
+    if (!dative && !(article === 'die' && d.cases !== 'dat')) return;
+    // `den Russen` is one Russian man too, in an article that writes of `ein Russe`.
+    if (dative && d.singular && new RegExp(`(?<!\\p{L})${d.singular}(?!\\p{L})`, 'u').test(ctx.articleText)) return;
+    const before = at(i - 2).toLowerCase();
+    if (lexicon.prepositions.has(before)) {
+      if (argumentPrepositions.has(before)) out.push(c);
+      return;
+    }
+    if (dative || acting(ctx, c)) out.push(c);
+  });
+  return out;
+}
+
+/**
+ * Levels of the German state named by common nouns: `der Bund` → Bundesregierung, `Land` in
+ * `Bund und Land` → the one German federal state the article names (governmentLevels in lexicon.json).
+ */
+function governmentLevels(kb: Kb, ctx: MentionContext): Cand[] {
+  const out: Cand[] = [];
+  const { tokens } = ctx;
+  const { federal, federalId, state, partners, otherFederations } = lexicon.governmentLevels;
+  // Places the article names, worked out once and only when a level word is there.
+  let named: KbEntry[] | undefined;
+  const places = (): KbEntry[] => (named ??= [...new Set(ctx.articleText.match(/\p{Lu}[\p{L}-]+/gu) ?? [])].flatMap((w) => kb.lookup(w).entries));
+  const foreign = (): boolean => places().some((e) => otherFederations.has(e.country ?? e.id));
+  const word = (j: number): string => tokens[j]?.text ?? '';
+  // Another level of government next to it: `Bund und Land`, `Land und Kommunen`, `Bund, Länder und …`.
+  const coordinated = (i: number): boolean => {
+    const w = tokens[i]!.text;
+    const partner = (link: number, other: number): boolean =>
+      sameSentence(ctx, i, link) && sameSentence(ctx, i, other) && (CONJ.has(word(link)) || word(link) === ',') && partners.has(word(other)) && word(other) !== w;
+    return partner(i + 1, i + 2) || partner(i - 1, i - 2);
+  };
+  tokens.forEach((tok, i) => {
+    const c: Cand = { ts: i, te: i + 1, start: tok.start, end: tok.end, type: 'ORG', source: 'kb', entries: [], byWord: true };
+    if (federal.has(tok.text)) {
+      const gov = kb.get(federalId);
+      if (!gov) return;
+      // `der Bund` acting, not `der Bund der Steuerzahler` (a name continues after it).
+      const alone = sameSentence(ctx, i - 1, i) && ARTICLES.has(word(i - 1).toLowerCase()) && !ARTICLES.has(word(i + 1).toLowerCase()) && !isCap(word(i + 1)) && acting(ctx, c);
+      if ((coordinated(i) || alone) && !foreign()) out.push({ ...c, entries: [gov], base: gov.name });
+    } else if (state.has(tok.text) && coordinated(i) && !foreign()) {
+      const states = [...new Set(places().filter((e) => e.placeKind === 'state' && e.country === 'DE'))];
+      if (states.length !== 1) return;
+      out.push({ ...c, type: 'LOC', base: states[0]!.name, metonymOf: states[0]!.id });
+    }
   });
   return out;
 }
@@ -532,7 +598,7 @@ export function surnamesOf(mentions: readonly EntityMention[]): Set<string> {
  */
 export function findMentionsIn(kb: Kb, input: MentionInput, known: ReadonlySet<string> = new Set()): EntityMention[] {
   const ctx = contextOf(input);
-  const found: Cand[] = [...nerCands(kb, ctx, input.ner, input.language), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...demonymMetonyms(kb, ctx)];
+  const found: Cand[] = [...nerCands(kb, ctx, input.ner, input.language), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...collectiveActors(kb, ctx), ...governmentLevels(kb, ctx)];
   const base = [...found, ...orgPlaceNames(kb, ctx, found)];
   // Where the model found something, its span beats the capitalised-word rules.
   const nerSpans = base.filter((c) => c.source === 'ner');
@@ -561,6 +627,7 @@ export function findMentionsIn(kb: Kb, input: MentionInput, known: ReadonlySet<s
       m.metonym = true;
       m.kbId = c.metonymOf;
     }
+    if (c.byWord) m.role = text;
     const entry = c.entries.length === 1 ? c.entries[0] : undefined;
     if (entry) {
       m.kbId = entry.id;
