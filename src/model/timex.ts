@@ -93,3 +93,16 @@ export function calendarSpan(value: TimexValue): CalendarSpan | null {
       return months(y, 1, 12);
   }
 }
+
+const FILTER_SHAPE = /^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q(\d)))?$/;
+/** The calendar values a date filter (`--from`/`--to`, `?from=`/`?to=`) accepts, for help and error text. */
+export const DATE_SHAPES = 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www or YYYY-Qn';
+
+/**
+ * The first and last calendar day of a date-filter value (`2025`, `2025-08`, `2025-08-07`,
+ * `2025-W33`, `2025-Q3`), or null when it is no such value or names no real date (`2025-13`,
+ * `2025-02-30`, `2025-W54`). The one parser of the CLI's and the web's date filters.
+ */
+export function calendarRange(value: string): CalendarSpan | null {
+  return FILTER_SHAPE.test(value) ? calendarSpan(value) : null;
+}

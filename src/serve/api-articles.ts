@@ -1,10 +1,8 @@
 import type { Context, Hono } from 'hono';
-import { calendarRange, DATE_SHAPES } from '../cli/dates.js';
+import { dateBoundParam } from './date-params.js';
+import { BadRequest } from './errors.js';
 import type { Queryable } from '../store/db.js';
 import { countArticles, getArticle, listArticles, searchArticles, type ArticleFilter } from '../store/articles.js';
-
-/** Thrown for a bad query parameter; the app's error handler turns it into a 400 JSON answer. */
-export class BadRequest extends Error {}
 
 function intParam(c: Context, name: string, dflt: number, max: number): number {
   const raw = c.req.query(name);
@@ -14,23 +12,14 @@ function intParam(c: Context, name: string, dflt: number, max: number): number {
   return Math.min(n, max);
 }
 
-/** A date filter through the CLI's one parser: `from` is the value's first day, `to` its last. */
-function dateParam(c: Context, name: string, end: boolean): string | undefined {
-  const raw = c.req.query(name)?.trim();
-  if (!raw) return undefined;
-  const r = calendarRange(raw);
-  if (!r) throw new BadRequest(`${name} must be a date (${DATE_SHAPES}), got "${raw}"`);
-  return end ? r.last : r.first;
-}
-
 function filterFrom(c: Context): ArticleFilter {
   return {
     language: c.req.query('lang') || c.req.query('language') || undefined,
     source: c.req.query('source') || undefined,
     storyId: c.req.query('story') || undefined,
     originalsOnly: c.req.query('originals') === '1' || c.req.query('originals') === 'true',
-    from: dateParam(c, 'from', false),
-    to: dateParam(c, 'to', true),
+    from: dateBoundParam(c.req.query('from'), 'from', false),
+    to: dateBoundParam(c.req.query('to'), 'to', true),
   };
 }
 

@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Db } from '../store/db.js';
-import { BadRequest, mountArticlesApi } from './api-articles.js';
+import { mountArticlesApi } from './api-articles.js';
+import { BadRequest } from './errors.js';
 import { unknownPathPage } from './layout.js';
 import { mountExtensions, mountSecurity, type ExtensionOptions } from './extensions.js';
 

@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Queryable } from '../store/db.js';
-import { BadRequest } from './api-articles.js';
+import { BadRequest } from './errors.js';
 import type { SafeHtml } from './html.js';
 import { badRequestPage } from './layout.js';
 import { CSP_INLINE_STYLES } from './security.js';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calendarRange, dateBound } from '../../src/cli/dates.js';
+import { calendarRange } from '../../src/model/index.js';
+import { dateBound } from '../../src/cli/dates.js';
 import { CliError } from '../../src/cli/errors.js';
 
 test('calendarRange gives the first and last day of each TIMEX3 calendar shape', () => {

@@ -1,4 +1,4 @@
-import { calendarRange } from '../../cli/dates.js';
+import { calendarRange } from '../../model/index.js';
 import { TS_CONFIGS } from '../../store/articles.js';
 import type { Queryable } from '../../store/db.js';
 import { entitiesReady, entityFilterSql, entityLabels } from './entities.js';
@@ -64,7 +64,7 @@ const QUERY_FOR = `websearch_to_tsquery(a.ts_config::regconfig, $1)`;
 
 /**
  * Date filter values are TIMEX3 calendar values (2025, 2025-08, 2025-08-07, 2025-W33, 2025-Q3),
- * read by the CLI's one parser; we compare on their first (from) and last (to) days.
+ * read by the one date-filter parser (calendarRange); we compare on their first (from) and last (to) days.
  */
 export function firstDay(v: string | undefined): string | null {
   return v ? (calendarRange(v.trim())?.first ?? null) : null;
