@@ -1,4 +1,4 @@
-/** Language of an article: franc's trigram guess, restricted to languages news comes in; metadata wins when plausible. */
+/** Language of an article: function words, else franc's trigram guess restricted to languages news comes in (for a short text, function words decide among the plausible ones); metadata wins when plausible. */
 import { francAll } from 'franc';
 import stopwords from './stopwords.json' with { type: 'json' };
 
@@ -14,6 +14,16 @@ const KNOWN_1 = new Set(Object.values(ISO3_TO_1));
 
 /** Below this many letters the guess is noise. */
 const MIN_LETTERS = 30;
+/**
+ * Fewer words than this (a headline and a sentence or two) is short: too few function words for the
+ * fast path, and trigram scores of related languages close together (`Trump und Putin telefonieren am
+ * Dienstag.` scores Dutch first, German a close second).
+ */
+const SHORT_WORDS = 40;
+/** A language whose trigram score is at least this share of the best one's is plausible for a short text. */
+const PLAUSIBLE = 0.75;
+/** The languages Chronik reads most, first first: they take a short text whose function words decide nothing. */
+const PREFERRED = ['de', 'en'];
 
 /** ISO 639-1 code of `text`, or `und`. `declared` (`de-DE`, `de_DE`, `deu`, `German`) is used when the text does not contradict it. */
 export function detectLanguage(text: string, declared?: string | null): string {
@@ -27,7 +37,8 @@ export function detectLanguage(text: string, declared?: string | null): string {
   const scores = francAll(sample.slice(0, 1500), { only: ONLY, minLength: 10 });
   const top = scores[0];
   if (!top || top[0] === 'und') return meta ?? 'und';
-  const guess = ISO3_TO_1[top[0]] ?? 'und';
+  const words = wordsOf(sample);
+  const guess = (words.length < SHORT_WORDS ? shortGuess(words, scores) : undefined) ?? ISO3_TO_1[top[0]] ?? 'und';
   if (!meta || meta === guess) return guess;
   // francAll scales scores to 1 for the best; metadata stands if its language is a close second.
   const metaScore = scores.find(([code]) => ISO3_TO_1[code] === meta)?.[1] ?? 0;
@@ -38,12 +49,37 @@ const STOP: Array<[string, Set<string>]> = Object.entries(stopwords)
   .filter(([k]) => !k.startsWith('_'))
   .map(([k, v]) => [k, new Set(v as string[])]);
 
+const wordsOf = (sample: string): string[] => sample.toLowerCase().match(/\p{L}+/gu)?.slice(0, 300) ?? [];
+
+/** Function words of each language among `words`, most first. */
+function stopwordCounts(words: readonly string[]): (readonly [string, number])[] {
+  return STOP.map(([lang, set]) => [lang, words.reduce((n, w) => n + (set.has(w) ? 1 : 0), 0)] as const).sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * A short text's language: of the languages the trigram model finds plausible (`PLAUSIBLE`), the one
+ * with the most function words, ties to the better trigram score; with no function word of any of
+ * them, German or English when plausible (`PREFERRED`). Undefined: keep the trigram model's best.
+ */
+function shortGuess(words: readonly string[], scores: readonly (readonly [string, number])[]): string | undefined {
+  const trigram = new Map<string, number>();
+  for (const [code, score] of scores) {
+    const l = ISO3_TO_1[code];
+    if (l && !trigram.has(l)) trigram.set(l, score);
+  }
+  const plausible = (l: string): boolean => (trigram.get(l) ?? 0) >= PLAUSIBLE;
+  const counted = stopwordCounts(words).filter(([l, n]) => n > 0 && plausible(l));
+  const most = counted[0]?.[1] ?? 0;
+  const tied = counted.filter(([, n]) => n === most).map(([l]) => l);
+  if (tied.length > 0) return tied.sort((a, b) => trigram.get(b)! - trigram.get(a)!)[0];
+  return PREFERRED.filter(plausible).sort((a, b) => trigram.get(b)! - trigram.get(a)!)[0];
+}
+
 /** The language whose function words clearly dominate the first 300 words, if one does. */
 function byStopwords(sample: string): string | undefined {
-  const words = sample.toLowerCase().match(/\p{L}+/gu)?.slice(0, 300) ?? [];
+  const words = wordsOf(sample);
   if (words.length < 20) return undefined;
-  const counts = STOP.map(([lang, set]) => [lang, words.reduce((n, w) => n + (set.has(w) ? 1 : 0), 0)] as const).sort((a, b) => b[1] - a[1]);
-  const [best, second] = counts;
+  const [best, second] = stopwordCounts(words);
   if (!best || best[1] < Math.max(6, words.length * 0.15)) return undefined;
   return best[1] >= 2.5 * (second?.[1] ?? 0) ? best[0] : undefined;
 }
