@@ -3,6 +3,7 @@ import { clauseRoles, isAdjectiveLike, viewSentence, type Group, type SentenceVi
 import { firstDay, lastDay } from './dates.js';
 import { lexicon, type Lexicon, type TriggerEntry } from './lexicon.js';
 import { kb } from '../../kb/index.js';
+import { dropDispositions } from './discourse.js';
 
 /** An event mention with the lexicon entry that found it (tests and debugging). */
 export interface FoundEvent extends EventMention {
@@ -585,6 +586,8 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
         if (ev) found.push(ev);
       }
     }
+    // `offen für Gespräche`, `zu Verhandlungen bereit`: readiness is no event.
+    dropDispositions(v, found);
     // `beide Seiten`/`beide Länder` without a name of their own: the two sides the article last named.
     // The antecedent must fit the noun: `beide Länder` are the last two countries named together, so
     // one sentence reads the same in a reprint that cut an earlier paragraph about two presidents.
