@@ -1,5 +1,6 @@
 import { calendarSpan, type EventMentionRecord, type EventStatus } from '../model/index.js';
 import type { Queryable } from './db.js';
+import { entityFilterNames, participantFilterSql } from './entity-filter.js';
 import { sortDateOf } from './sort-date.js';
 
 /** Storage of event mentions, merged events and article warnings (041_events.sql). */
@@ -291,10 +292,8 @@ export function inRange(value: string | null, from: string | null, to: string | 
 }
 
 export interface EventFilter {
-  /** Canonical or surface name of an actor or recipient (case-insensitive), resolved through entities and their aliases. */
+  /** Canonical or surface name (or entity id) of an actor or recipient, resolved by entityFilterNames. */
   entity?: string;
-  /** More canonical names `entity` stands for, found by the caller (e.g. in the knowledge base). */
-  entityNames?: readonly string[];
   storyId?: string;
   type?: string;
   /** Date bounds (inclusive), any TIMEX3 calendar value: `2025`, `2025-08`, `2025-08-07`. */
@@ -314,22 +313,6 @@ export interface TimelineEvent extends EventRow {
   evidence: Evidence[];
 }
 
-/**
- * Canonical names a name as written refers to: entities named or aliased so (case-insensitive) or
- * with that id, plus the entities their metonymic mentions stand for (`Kreml` → `Russland`).
- */
-export async function resolveEntityNames(q: Queryable, name: string): Promise<string[]> {
-  const rows = await q.query<{ name: string }>(
-    `WITH hit AS (
-       SELECT e.id, e.name FROM entities e WHERE e.id = $1 OR lower(e.name) = lower($1)
-       UNION SELECT e.id, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE lower(a.alias) = lower($1))
-     SELECT name FROM hit
-     UNION SELECT s.name FROM mentions m JOIN hit ON hit.id = m.entity_id JOIN entities s ON s.id = m.stands_for`,
-    [name],
-  );
-  return rows.map((r) => r.name);
-}
-
 /** Merged events with their evidence, sorted by date (undated last), then id. */
 export async function listEvents(q: Queryable, f: EventFilter = {}): Promise<TimelineEvent[]> {
   const where: string[] = [];
@@ -345,13 +328,7 @@ export async function listEvents(q: Queryable, f: EventFilter = {}): Promise<Tim
   const to = f.to ? lastDayOf(f.to) ?? f.to : null;
   if (from || to) where.push('date_value IS NOT NULL');
   if (f.entity) {
-    // The name as written, its canonical entities and what they stand for (`Kreml` → Russland).
-    const names = [...new Set([...(await resolveEntityNames(q, f.entity)), ...(f.entityNames ?? [])])];
-    params.push(f.entity.toLowerCase());
-    const p = params.push(names);
-    where.push(`(actors ?| $${p}::text[] OR recipients ?| $${p}::text[]
-      OR EXISTS (SELECT 1 FROM event_mentions m, jsonb_array_elements(m.actors || m.recipients) p
-      WHERE m.event_id = events.id AND (lower(p->>'name') = $${p - 1} OR lower(p->>'text') = $${p - 1})))`);
+    where.push(participantFilterSql(params, f.entity, await entityFilterNames(q, f.entity), 'events'));
   }
   if (f.storyId) {
     params.push(f.storyId);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { eventMentionsOf, listEvents, warningsOf, type ArticleEventMention, type TimelineEvent, type WarningInput } from '../../store/events.js';
-import { kb } from '../../kb/index.js';
 import { DATE_SHAPES, dateBound } from '../dates.js';
 import { CliError } from '../errors.js';
 import { printJson } from '../format.js';
@@ -52,23 +51,11 @@ function bound(value: string | undefined, name: string, end: boolean): string | 
   return value === undefined ? undefined : dateBound(value, name, end);
 }
 
-/** Knowledge-base names for a name as written, with what a metonym stands for (`der Kreml` → Russland). */
-export function kbNames(name: string): string[] {
-  const out: string[] = [];
-  for (const e of kb().lookup(name).entries) {
-    out.push(e.name);
-    const s = e.standsFor ? kb().get(e.standsFor) : undefined;
-    if (s) out.push(s.name);
-  }
-  return out;
-}
-
 export async function timelineEntries(db: Parameters<typeof listEvents>[0], opts: TimelineOptions): Promise<TimelineEntry[]> {
   const type = opts.type?.toUpperCase();
   if (type && !(PLOVER_TYPES as readonly string[]).includes(type)) throw new CliError(`--type must be one of ${PLOVER_TYPES.join(', ')}, got "${opts.type}"`);
   const events = await listEvents(db, {
     entity: opts.entity,
-    entityNames: opts.entity ? kbNames(opts.entity) : undefined,
     storyId: opts.story,
     type,
     from: bound(opts.from, '--from', false),

@@ -208,16 +208,6 @@ export async function entityFilterSql(db: Queryable, params: unknown[], id: stri
   return `a.id IN (SELECT article_id FROM mentions WHERE entity_id = $${params.push(id)})`;
 }
 
-/**
- * Canonical names an entity filter stands for: the entity's name when `idOrName` is an entity id,
- * else the text itself (events store canonical names).
- */
-export async function resolveEntityName(db: Queryable, idOrName: string): Promise<string[]> {
-  if (!(await entitiesReady(db))) return [idOrName];
-  const rows = await db.query<{ name: string }>('SELECT name FROM entities WHERE id = $1', [idOrName]);
-  return rows.length ? rows.map((r) => r.name) : [idOrName];
-}
-
 /** Entity pages for canonical names (event actors and recipients link to them). */
 export async function entityRefsByName(db: Queryable, names: readonly string[]): Promise<Map<string, EntityRef[]>> {
   if (names.length === 0 || !(await entitiesReady(db))) return new Map();
