@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PloverType } from '../../model/index.js';
+import type { AnalyzedArticle, PloverType } from '../../model/index.js';
+import { kb } from '../../kb/index.js';
 import { paths } from '../../paths.js';
-import { isAdjectiveLike, type SentenceView } from './clauses.js';
-import type { FoundEvent } from './finder.js';
+import { clauseRoles, isAdjectiveLike, type SentenceView } from './clauses.js';
+import type { FoundEvent, Match } from './finder.js';
 
 /**
- * Events read across sentences (rules in src/analyze/rules/events/discourse.json): readiness that is no event.
+ * Events read across sentences (rules in src/analyze/rules/events/discourse.json): readiness that is no event; event nouns and sides resuming an event named before.
  */
 
 /** One example of a discourse rule (run by test/analyze/events-discourse.test.ts). */
@@ -35,6 +36,7 @@ interface RawRules {
 
 interface Rules {
   disposition: { frames: { word: string; prep: string }[] };
+  resumed: { subjects: Set<string>; shortForms: Map<string, string>; definite: Set<string>; reach: number };
   examples: Record<string, DiscourseExample[]>;
 }
 
@@ -50,9 +52,11 @@ export function discourseRules(): Rules {
     if (!xs) throw new Error(`discourse.json: ${rule}.${key} names no word list`);
     return xs.map((w) => w.toLowerCase());
   };
+  const num = (rule: string, key: string): number => Number(raw.rules[rule]?.rule[key] ?? 0);
   const pairs = (rule: string, key: string): [string, string][] => list(rule, key).map((x) => x.split('|') as [string, string]);
   cached = {
     disposition: { frames: pairs('disposition', 'frames').map(([word, prep]) => ({ word, prep })) },
+    resumed: { subjects: new Set(list('resumedEvent', 'subjects')), shortForms: new Map(pairs('resumedEvent', 'shortForms')), definite: new Set(list('resumedEvent', 'definite')), reach: num('resumedEvent', 'reach') },
     examples: Object.fromEntries(Object.entries(raw.rules).map(([k, r]) => [k, r.examples])),
   };
   return cached;
@@ -86,4 +90,96 @@ export function dropDispositions(v: SentenceView, found: FoundEvent[]): void {
     return false;
   };
   for (let k = found.length - 1; k >= 0; k--) if (framed(found[k]!)) found.splice(k, 1);
+}
+
+// ── resumed events ──────────────────────────────────────────────────────────────────────────────
+
+/** The determiner before a noun (adjectives skipped), lower case, or ''. */
+function determinerOf(v: SentenceView, token: number): string {
+  let j = token - 1;
+  while (j >= v.sentence.tokenStart && /^[a-zäöüß]/.test(v.tokens[j]!.text) && isAdjectiveLike(v.lower(j), v.lex)) j--;
+  return j >= v.sentence.tokenStart ? v.lower(j) : '';
+}
+
+/** `Der Austausch`: short forms (shortForms) with a definite determiner, as matches of the entry they resume. */
+export function resumingMatches(v: SentenceView): Match[] {
+  const r = discourseRules().resumed;
+  const out: Match[] = [];
+  for (let i = v.sentence.tokenStart; i < v.sentence.tokenEnd; i++) {
+    if (!upper(v.tokens[i]!.text)) continue;
+    const id = r.shortForms.get(v.lower(i));
+    const entry = id ? v.lex.entries.find((e) => e.id === id) : undefined;
+    // `Der Austausch von Argumenten`: a complement names what is exchanged, so it is no resumption.
+    if (!entry || !r.definite.has(determinerOf(v, i)) || v.lower(i + 1) === 'von') continue;
+    out.push({ entry, token: i });
+  }
+  return out;
+}
+
+/** The clause's subject is a definite plural of the sides (`Die Delegationen`, `die Unterhändler`) with no name. */
+export function resumingSubject(v: SentenceView, ci: number): boolean {
+  const r = discourseRules().resumed;
+  const c = v.clauses[ci];
+  if (!c || clauseRoles(v, ci).subject) return false;
+  for (let k = c.start; k < c.end; k++) {
+    if (!upper(v.tokens[k]!.text) || !r.subjects.has(v.lower(k))) continue;
+    // `die Delegationen der USA`: named sides are the clause's own.
+    if (v.groups.some((g) => g.lead <= k + 1 && g.start > k)) continue;
+    const det = determinerOf(v, k);
+    if ((det === 'die' || det === 'diese') && !v.lex.words.prepositions.has(v.lower(k - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * A mention with no participants that resumes an earlier event (a definite event noun, a short form,
+ * or a verb whose subject is `die Delegationen`) takes the participants of the last fitting event of
+ * its type within `reach` sentences. Short forms and side-subject verbs that find none are no events.
+ */
+export function resumeParticipants(v: SentenceView, found: FoundEvent[], before: readonly FoundEvent[]): void {
+  const r = discourseRules().resumed;
+  const short = new Set(resumingMatches(v).map((m) => m.token));
+  const drop = new Set<FoundEvent>();
+  for (const e of found) {
+    if (e.actors.length + e.recipients.length > 0) continue;
+    const entry = v.lex.entries.find((x) => x.id === e.entryId);
+    const sides = entry?.pos === 'verb' && resumingSubject(v, v.clauseOf(e.token));
+    const definite = entry?.pos === 'noun' && r.definite.has(determinerOf(v, e.token));
+    const only = short.has(e.token) || (sides && entry?.needsRecipient === true);
+    if (sides || definite || only) {
+      const prior = [...before, ...found.filter((x) => x.token < e.token)];
+      const ante = prior.findLast((x) => x.type === e.type && x.sentence >= e.sentence - r.reach && fits(v.doc, e, x, sides));
+      if (ante) {
+        e.actors = [...ante.actors];
+        e.recipients = [...ante.recipients];
+        if (ante.place !== null && siteIn(e.place, ante.place)) e.place = ante.place;
+        continue;
+      }
+    }
+    if (only) drop.add(e);
+  }
+  for (let k = found.length - 1; k >= 0; k--) if (drop.has(found[k]!)) found.splice(k, 1);
+}
+
+const UNREAL = new Set(['planned', 'hypothetical']);
+
+/**
+ * An antecedent fits the resuming mention: it has participants, is presented alike (done, or still
+ * to come: `Der Austausch soll … stattfinden` resumes a planned release, not a past one), has its
+ * mode (`den Besuch` resumes a visit), and, for `die Delegationen`, has a state or organisation side.
+ */
+function fits(doc: AnalyzedArticle, e: FoundEvent, x: FoundEvent, sides: boolean): boolean {
+  const ps = [...x.actors, ...x.recipients];
+  if (ps.length === 0 || UNREAL.has(e.status) !== UNREAL.has(x.status)) return false;
+  if (e.mode !== null && x.mode !== e.mode) return false;
+  return !sides || ps.some((p) => doc.entities[p]!.type !== 'PER');
+}
+
+/** `im Dolmabahçe-Palast` after `in Istanbul`: a KB site (or none) in the country of the city named before lies in that city. */
+function siteIn(site: string | null, city: string): boolean {
+  if (site === null) return true;
+  const k = kb();
+  const s = k.lookup(site).entries.find((x) => x.kind === 'place');
+  const c = k.lookup(city).entries.find((x) => x.kind === 'place' || x.kind === 'capital');
+  return s?.placeKind === 'place' && c !== undefined && (c.placeKind === 'city' || c.kind === 'capital') && s.country === c.country;
 }

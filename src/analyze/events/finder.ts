@@ -3,7 +3,7 @@ import { clauseRoles, isAdjectiveLike, viewSentence, type Group, type SentenceVi
 import { firstDay, lastDay } from './dates.js';
 import { lexicon, type Lexicon, type TriggerEntry } from './lexicon.js';
 import { kb } from '../../kb/index.js';
-import { dropDispositions } from './discourse.js';
+import { dropDispositions, resumeParticipants, resumingMatches, resumingSubject } from './discourse.js';
 
 /** An event mention with the lexicon entry that found it (tests and debugging). */
 export interface FoundEvent extends EventMention {
@@ -12,7 +12,7 @@ export interface FoundEvent extends EventMention {
   token: number;
 }
 
-interface Match {
+export interface Match {
   entry: TriggerEntry;
   token: number;
 }
@@ -230,7 +230,8 @@ function mentionFor(v: SentenceView, m: Match): FoundEvent | null {
   const announcer = entry.pos === 'noun' && actors.length === 0 ? announcedBy(v, ci, token) : null;
   if (announcer) actors = announcer.ents.filter((e) => !recipients.includes(e));
   // `X und Y haben miteinander gesprochen`: the coordinated subject names both sides.
-  if (entry.needsRecipient && recipients.length === 0 && !(actors.length > 1 && clauseHas(v, ci, lex.words.reciprocal))) return null;
+  // `Die Delegationen hatten … beraten`: sides named before (resumeParticipants fills them in or drops the mention).
+  if (entry.needsRecipient && recipients.length === 0 && !(actors.length > 1 && clauseHas(v, ci, lex.words.reciprocal)) && !(actors.length === 0 && resumingSubject(v, ci))) return null;
   // `Beide Seiten sollen je 750 Gefangene freilassen`: a release by each side for the other is an exchange.
   const reciprocal = entry.reciprocalType !== undefined && clauseHas(v, ci, lex.words.distributive);
   const type = reciprocal ? entry.reciprocalType! : entry.type;
@@ -586,6 +587,11 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
         if (ev) found.push(ev);
       }
     }
+    // `Der Austausch soll … stattfinden`: a short form that only resumes an event named before.
+    for (const m of resumingMatches(v)) {
+      const ev = mentionFor(v, m);
+      if (ev) found.push(ev);
+    }
     // `offen für Gespräche`, `zu Verhandlungen bereit`: readiness is no event.
     dropDispositions(v, found);
     // `beide Seiten`/`beide Länder` without a name of their own: the two sides the article last named.
@@ -610,6 +616,7 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
       e.place ??= meeting.place;
       if (e.date.source === 'publication' && meeting.date.source === 'text') e.date = { ...meeting.date };
     }
+    resumeParticipants(v, found, out);
     const isVerb = (x: FoundEvent): boolean => lex.entries.find((y) => y.id === x.entryId)?.pos === 'verb';
     const verbClauses = new Set(found.filter(isVerb).map((e) => v.clauseOf(e.token)));
     const demandClauses = new Set(found.filter((e) => isVerb(e) && lex.words.contentTypes.has(e.type)).map((e) => v.clauseOf(e.token)));
