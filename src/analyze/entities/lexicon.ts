@@ -31,8 +31,10 @@ export interface EntityLexicon {
 export interface CollectiveActors {
   /** Plural forms of group names that stand for a union (`Europäer`, `Europäern` → EU). */
   groups: Map<string, PluralDemonym>;
-  /** Prepositions whose phrase holds an argument of a political act (`mit den Europäern`), lower case. */
-  argumentPrepositions: Set<string>;
+  /** Finite auxiliaries among the action verbs: next to one, `die Esten haben …` may be a team as well as a state. */
+  auxiliaries: Set<string>;
+  /** Verb forms that take a state as their dative recipient (`vorgeworfen`, `droht`, `zugesagt`). */
+  dativeVerbs: Set<string>;
 }
 
 export interface GovernmentLevels {
@@ -105,7 +107,7 @@ interface Raw {
   prepositions: string[];
   roleSuffixes: { endings: string[]; examples: { text: string; person: string; role: string }[] };
   nameParticles: string[];
-  collectiveActors: { groups: Record<string, string>; argumentPrepositions: string[]; examples: CollectiveExample[] };
+  collectiveActors: { groups: Record<string, string>; auxiliaries: string[]; dativeVerbs: string[]; examples: CollectiveExample[] };
   governmentLevels: { federal: { words: string[]; kbId: string }; state: string[]; partners: string[]; otherFederations: string[]; examples: CollectiveExample[] };
   orgSuffixes: { endings: string[]; prefixes: string[]; notAcronyms: string[]; examples: { text: string; org: string | null }[] };
   orgPlaceNames: { words: string[]; endings: string[]; notHeads: string[]; homeCountries: string[]; examples: OrgPlaceExample[] };
@@ -125,7 +127,8 @@ export const lexicon: EntityLexicon = {
   nameParticles: new Set(raw.nameParticles),
   collectiveActors: {
     groups: new Map(Object.entries(raw.collectiveActors.groups).flatMap(([d, of]) => pluralDemonymForms(d, of))),
-    argumentPrepositions: new Set(raw.collectiveActors.argumentPrepositions.map((p) => p.toLowerCase())),
+    auxiliaries: new Set(raw.collectiveActors.auxiliaries),
+    dativeVerbs: new Set(raw.collectiveActors.dativeVerbs),
   },
   governmentLevels: {
     federal: new Set(raw.governmentLevels.federal.words),

@@ -135,36 +135,41 @@ function gazetteer(kb: Kb, ctx: MentionContext): Cand[] {
 
 /**
  * Plural demonyms as collective political actors (`die Europäer forderten`, `hat den Europäern
- * vorgeworfen`, `mit den Russen`): they stand for their country or union. Only the definite plural
- * right after its article, so no number or quantifier comes between (`750 Ukrainer` are people);
- * see collectiveActors in lexicon.json for the positions that count.
+ * vorgeworfen`): they stand for their country or union. Only the definite plural right after its
+ * article (no number or quantifier comes between: `750 Ukrainer` are people), as the subject or object
+ * of a political act; see collectiveActors in lexicon.json for the positions that count and why.
  */
-function collectiveActors(kb: Kb, ctx: MentionContext): Cand[] {
+function collectiveActors(kb: Kb, ctx: MentionContext, personAt: (j: number) => boolean): Cand[] {
   const out: Cand[] = [];
   const { tokens } = ctx;
-  const { groups, argumentPrepositions } = lexicon.collectiveActors;
+  const { groups, auxiliaries, dativeVerbs } = lexicon.collectiveActors;
   tokens.forEach((tok, i) => {
     const d = groups.get(tok.text) ?? kb.pluralDemonym(tok.text);
     const entry = d ? kb.get(d.of) : undefined;
     if (!d || !entry) return;
-    const at = (j: number): string => (j >= 0 && sameSentence(ctx, j, i) ? tokens[j]!.text : '');
+    const at = (j: number): string => (j >= 0 && j < tokens.length && sameSentence(ctx, j, i) ? tokens[j]!.text : '');
+    // `den Serben Novak Djokovic`: a name after it makes it one person's title.
+    if (personAt(i + 1)) return;
     const c: Cand = { ts: i, te: i + 1, start: tok.start, end: tok.end, type: entry.type, source: 'kb', entries: [], base: entry.name, metonymOf: entry.id, byWord: true };
+    // A verb in the sentence that takes a state as its dative recipient.
+    const dativeVerb = (): boolean => {
+      for (let j = i - 1; j >= 0 && sameSentence(ctx, j, i); j--) if (dativeVerbs.has(tokens[j]!.text)) return true;
+      for (let j = i + 1; j < tokens.length && sameSentence(ctx, j, i); j++) if (dativeVerbs.has(tokens[j]!.text)) return true;
+      return false;
+    };
     const article = at(i - 1).toLowerCase();
-    // Headlines drop the article: a bare dative plural object of a finite verb (`… wirft Europäern … vor`).
-    if (ctx.headline && d.cases === 'dat' && lexicon.actionVerbs.has(at(i - 1))) {
+    // Headlines drop the article: a bare dative plural right after such a verb (`… wirft Europäern … vor`).
+    if (ctx.headline && d.cases === 'dat' && dativeVerbs.has(at(i - 1))) {
       out.push(c);
       return;
     }
     const dative = article === 'den' && d.cases !== 'nom';
     if (!dative && !(article === 'die' && d.cases !== 'dat')) return;
+    // Not in a prepositional phrase (`für die Europäer`, `gegen die Franzosen`) nor a genitive.
+    if (lexicon.prepositions.has(at(i - 2).toLowerCase())) return;
     // `den Russen` is one Russian man too, in an article that writes of `ein Russe`.
     if (dative && d.singular && new RegExp(`(?<!\\p{L})${d.singular}(?!\\p{L})`, 'u').test(ctx.articleText)) return;
-    const before = at(i - 2).toLowerCase();
-    if (lexicon.prepositions.has(before)) {
-      if (argumentPrepositions.has(before)) out.push(c);
-      return;
-    }
-    if (dative || acting(ctx, c)) out.push(c);
+    if (dative ? dativeVerb() : acting(ctx, c, auxiliaries)) out.push(c);
   });
   return out;
 }
@@ -545,8 +550,9 @@ function roleApposition(kb: Kb, ctx: MentionContext, c: Cand, personAt: (j: numb
 }
 
 /** A government seat or capital that acts: subject next to a finite speech/action verb. */
-function acting(ctx: MentionContext, c: Cand): boolean {
+function acting(ctx: MentionContext, c: Cand, except: ReadonlySet<string> = new Set()): boolean {
   const { tokens } = ctx;
+  const verb = (w: string): boolean => lexicon.actionVerbs.has(w) && !except.has(w);
   let p = c.ts - 1;
   if (p >= 0 && ARTICLES.has(tokens[p]!.text.toLowerCase()) && sameSentence(ctx, p, c.ts)) p--;
   const prev = p >= 0 && sameSentence(ctx, p, c.ts) ? tokens[p]!.text : undefined;
@@ -564,13 +570,13 @@ function acting(ctx: MentionContext, c: Cand): boolean {
     }
   }
   const next = c.te < tokens.length && sameSentence(ctx, c.ts, c.te) ? tokens[c.te]!.text : undefined;
-  if (next && lexicon.actionVerbs.has(next)) return true;
-  if (prev && lexicon.actionVerbs.has(prev)) return true;
+  if (next && verb(next)) return true;
+  if (prev && verb(prev)) return true;
   // First conjunct of a coordinated subject: `Moskau und Kiew einigten sich …`.
   if (next && CONJ.has(next)) {
     for (let k = c.te + 1; k < tokens.length && k <= c.te + 5 && sameSentence(ctx, k, c.ts); k++) {
       const t = tokens[k]!.text;
-      if (lexicon.actionVerbs.has(t)) return true;
+      if (verb(t)) return true;
       if (!isCap(t) && !ARTICLES.has(t.toLowerCase())) break;
     }
   }
@@ -598,7 +604,11 @@ export function surnamesOf(mentions: readonly EntityMention[]): Set<string> {
  */
 export function findMentionsIn(kb: Kb, input: MentionInput, known: ReadonlySet<string> = new Set()): EntityMention[] {
   const ctx = contextOf(input);
-  const found: Cand[] = [...nerCands(kb, ctx, input.ner, input.language), ...gazetteer(kb, ctx), ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...collectiveActors(kb, ctx), ...governmentLevels(kb, ctx)];
+  const named = [...nerCands(kb, ctx, input.ner, input.language), ...gazetteer(kb, ctx)];
+  // Where a person's name starts, by the model, the KB or a given name (`den Serben Novak Djokovic`).
+  const personStart = new Set(named.filter((c) => c.type === 'PER').map((c) => c.ts));
+  const personNamed = (j: number): boolean => personStart.has(j) || kb.givenNames.has(ctx.tokens[j]?.text ?? '');
+  const found: Cand[] = [...named, ...heuristicPersons(kb, ctx), ...heuristicOrgs(kb, ctx), ...collectiveActors(kb, ctx, personNamed), ...governmentLevels(kb, ctx)];
   const base = [...found, ...orgPlaceNames(kb, ctx, found)];
   // Where the model found something, its span beats the capitalised-word rules.
   const nerSpans = base.filter((c) => c.source === 'ner');
