@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import type { AnalyzedArticle, PloverType } from '../../model/index.js';
 import { kb } from '../../kb/index.js';
 import { paths } from '../../paths.js';
-import { clauseRoles, isAdjectiveLike, type SentenceView } from './clauses.js';
-import type { FoundEvent, Match } from './finder.js';
+import { clauseRoles, isAdjectiveLike, viewSentence, type SentenceView } from './clauses.js';
+import { sameEntity, type FoundEvent, type Match } from './finder.js';
+import type { Lexicon } from './lexicon.js';
 
 /**
- * Events read across sentences (rules in src/analyze/rules/events/discourse.json): readiness that is no event; event nouns and sides resuming an event named before.
+ * Events read across sentences (rules in src/analyze/rules/events/discourse.json): readiness that is no event; event nouns and sides resuming an event named before; who led a side of talks.
  */
 
 /** One example of a discourse rule (run by test/analyze/events-discourse.test.ts). */
@@ -37,6 +38,7 @@ interface RawRules {
 interface Rules {
   disposition: { frames: { word: string; prep: string }[] };
   resumed: { subjects: Set<string>; shortForms: Map<string, string>; definite: Set<string>; reach: number };
+  sideHeads: { lead: string[][]; sides: Set<string>; of: Set<string>; reach: number };
   examples: Record<string, DiscourseExample[]>;
 }
 
@@ -57,6 +59,7 @@ export function discourseRules(): Rules {
   cached = {
     disposition: { frames: pairs('disposition', 'frames').map(([word, prep]) => ({ word, prep })) },
     resumed: { subjects: new Set(list('resumedEvent', 'subjects')), shortForms: new Map(pairs('resumedEvent', 'shortForms')), definite: new Set(list('resumedEvent', 'definite')), reach: num('resumedEvent', 'reach') },
+    sideHeads: { lead: list('sideHeads', 'lead').map((p) => p.split(/\s+/)), sides: new Set(list('sideHeads', 'sides')), of: new Set(raw.rules.sideHeads?.rule.of as string[]), reach: num('sideHeads', 'reach') },
     examples: Object.fromEntries(Object.entries(raw.rules).map(([k, r]) => [k, r.examples])),
   };
   return cached;
@@ -182,4 +185,109 @@ function siteIn(site: string | null, city: string): boolean {
   const s = k.lookup(site).entries.find((x) => x.kind === 'place');
   const c = k.lookup(city).entries.find((x) => x.kind === 'place' || x.kind === 'capital');
   return s?.placeKind === 'place' && c !== undefined && (c.placeKind === 'city' || c.kind === 'capital') && s.country === c.country;
+}
+
+// ── rules over the sentences after an event ─────────────────────────────────────────────────────
+
+/** Rules that read a later sentence into an earlier event: who led a side. */
+export function followUps(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): void {
+  sideHeads(doc, lex, events);
+}
+
+/** The KB id of the side an entity mention stands for: a country or region, an organisation's or a capital's country. */
+function sideId(doc: AnalyzedArticle, i: number): string | null {
+  const m = doc.entities[i]!;
+  if (m.type === 'PER') return null;
+  const k = kb();
+  const e = (m.kbId ? k.get(m.kbId) : undefined) ?? k.lookup(m.normalized).entries[0];
+  if (!e) return null;
+  if (e.kind === 'country' || e.kind === 'place') return e.id;
+  return e.standsFor ?? null;
+}
+
+/**
+ * The countries (or organisations) a person belongs to and his roles: from the role words in front
+ * of the name (`Kreml-Sprecher` → RU) and the KB roles he held on `date`.
+ */
+function personSides(v: SentenceView, ent: number, date: string | null): { of: Set<string>; roles: Set<string> } {
+  const k = kb();
+  const m = v.doc.entities[ent]!;
+  const of = new Set<string>();
+  const roles = new Set<string>();
+  const g = v.groups.find((x) => x.ents.includes(ent));
+  const words: string[] = m.role ? [m.role] : [];
+  if (g) for (let i = g.lead; i < v.tokens.length && v.tokens[i]!.start < m.start; i++) if (upper(v.tokens[i]!.text)) words.push(v.tokens[i]!.text);
+  // A role word right before the phrase (`Agrarministerin Hanka Mittelstädt` when the phrase starts at the name).
+  const before = g ? g.lead - 1 : -1;
+  if (before >= v.sentence.tokenStart && upper(v.tokens[before]!.text)) words.push(v.tokens[before]!.text);
+  for (const w of words) {
+    const r = k.parseRole(w);
+    if (r?.of) of.add(r.of);
+    if (r?.role) roles.add(r.role);
+  }
+  const person = (m.kbId ? k.get(m.kbId) : undefined) ?? k.lookup(m.normalized).entries.find((e) => e.kind === 'person');
+  const held = person?.kind === 'person' ? (date ? k.rolesOf(person.id, date) : person.roles) : [];
+  for (const r of held) {
+    of.add(r.of);
+    roles.add(r.role);
+  }
+  return { of, roles };
+}
+
+/** Word sequence `p` starts at token k. */
+function seqAt(v: SentenceView, k: number, p: readonly string[]): boolean {
+  return p.every((w, n) => k + n < v.sentence.tokenEnd && v.lower(k + n) === w);
+}
+
+/**
+ * `Die amerikanische Seite wurde von Rubio angeführt, die russische von Lawrow`: persons named as
+ * leading a side (lead words; the side a country adjective or name with a side noun, or the
+ * adjective alone repeating the noun) join that side of the last meeting reported with it within
+ * `reach` sentences. A person whose role or KB role belongs to another country is left out.
+ */
+function sideHeads(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): void {
+  const r = discourseRules().sideHeads;
+  doc.sentences.forEach((_, si) => {
+    const v = viewSentence(doc, si, lex);
+    let lead = false;
+    for (let k = v.sentence.tokenStart; k < v.sentence.tokenEnd && !lead; k++) lead = r.lead.some((p) => seqAt(v, k, p));
+    if (!lead) return;
+    // Side markers: `die russische Seite`, `die russische [Seite] von …`, `die Delegation der USA`, `Russlands Delegation`.
+    const markers: { token: number; side: string }[] = [];
+    for (let k = v.sentence.tokenStart; k < v.sentence.tokenEnd; k++) {
+      const adj = /^[a-zäöü]/.test(v.tokens[k]!.text) ? kb().countryOfAdjective(v.tokens[k]!.text) : undefined;
+      const next = v.lower(k + 1);
+      if (adj && (r.sides.has(next) || (markers.length > 0 && next === 'von'))) {
+        markers.push({ token: k, side: adj });
+        continue;
+      }
+      if (!upper(v.tokens[k]!.text) || !r.sides.has(v.lower(k))) continue;
+      const g = v.groups.find((x) => x.prep === null && (x.lead === k + 1 || (x.genitive && x.end === k)));
+      const side = g && g.ents.length === 1 ? sideId(doc, g.ents[0]!) : null;
+      if (side) markers.push({ token: k, side });
+    }
+    if (markers.length === 0) return;
+    const date = doc.article.published;
+    // A person belongs to the marker before him in his part of the sentence (`von X angeführt`), else the one after (`X leitete die … Delegation`).
+    const segment = (k: number): number => {
+      let n = 0;
+      for (let i = v.sentence.tokenStart; i < k; i++) if (v.isBreak(i)) n++;
+      return n;
+    };
+    for (let ent = 0; ent < doc.entities.length; ent++) {
+      const m = doc.entities[ent]!;
+      if (m.sentence !== si || m.type !== 'PER') continue;
+      const tok = v.tokens.findIndex((t) => t.start >= m.start);
+      if (tok < 0) continue;
+      const same = markers.filter((x) => segment(x.token) === segment(tok));
+      const marker = same.findLast((x) => x.token < tok) ?? same.find((x) => x.token > tok);
+      if (!marker) continue;
+      const who = personSides(v, ent, date);
+      if (who.of.size > 0 && !who.of.has(marker.side)) continue;
+      const meeting = events.findLast((e) => r.of.has(e.type) && e.sentence < si && e.sentence >= si - r.reach && [...e.actors, ...e.recipients].some((p) => sideId(doc, p) === marker.side));
+      if (!meeting) continue;
+      const list = meeting.actors.some((p) => sideId(doc, p) === marker.side) ? meeting.actors : meeting.recipients;
+      if (![...meeting.actors, ...meeting.recipients].some((p) => sameEntity(doc, p, ent))) list.push(ent);
+    }
+  });
 }

@@ -3,7 +3,7 @@ import { clauseRoles, isAdjectiveLike, viewSentence, type Group, type SentenceVi
 import { firstDay, lastDay } from './dates.js';
 import { lexicon, type Lexicon, type TriggerEntry } from './lexicon.js';
 import { kb } from '../../kb/index.js';
-import { dropDispositions, resumeParticipants, resumingMatches, resumingSubject } from './discourse.js';
+import { dropDispositions, followUps, resumeParticipants, resumingMatches, resumingSubject } from './discourse.js';
 
 /** An event mention with the lexicon entry that found it (tests and debugging). */
 export interface FoundEvent extends EventMention {
@@ -683,6 +683,7 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
   placeFromAttribution(doc, lex, out);
   answeredParty(doc, lex, out);
   retaliationTarget(doc, lex, out);
+  followUps(doc, lex, out);
   return out;
 }
 
@@ -800,7 +801,7 @@ function talksResult(v: SentenceView, e: FoundEvent): FoundEvent | null {
 }
 
 /** Two entity mentions of the article name the same thing: by KB id where both have one, else by normalised name. */
-function sameEntity(doc: AnalyzedArticle, a: number, b: number): boolean {
+export function sameEntity(doc: AnalyzedArticle, a: number, b: number): boolean {
   const x = doc.entities[a]!;
   const y = doc.entities[b]!;
   return x.kbId && y.kbId ? x.kbId === y.kbId : x.normalized === y.normalized;
