@@ -45,21 +45,31 @@ function tenseOf(word: string, m: Markers): Tense | null {
   return null;
 }
 
+/** Tense words of one sentence (absolute offsets), kept for the sentence last asked about: its expressions share them. */
+let sentenceWords: { text: string; start: number; end: number; words: { pos: number; end: number; t: Tense }[] } | null = null;
+
+function tenseWordsOf(text: string, sentence: Span): { pos: number; end: number; t: Tense }[] {
+  const c = sentenceWords;
+  if (c && c.text === text && c.start === sentence.start && c.end === sentence.end) return c.words;
+  const m = tenseMarkers();
+  const words: { pos: number; end: number; t: Tense }[] = [];
+  for (const w of text.slice(sentence.start, sentence.end).matchAll(WORD)) {
+    const t = tenseOf(w[0], m);
+    if (t) words.push({ pos: sentence.start + w.index, end: sentence.start + w.index + w[0].length, t });
+  }
+  sentenceWords = { text, start: sentence.start, end: sentence.end, words };
+  return words;
+}
+
 /**
  * The tense of the clause around an English time expression: the nearest marker with no comma,
  * dash or `that` in between, else the nearest in the sentence; nothing found is present.
  */
 export function englishTenseAt(text: string, sentence: Span, at: Span): Tense {
-  const m = tenseMarkers();
   let best: { d: number; t: Tense } | null = null;
   let inClause: { d: number; t: Tense } | null = null;
-  const s = text.slice(sentence.start, sentence.end);
-  for (const w of s.matchAll(WORD)) {
-    const pos = sentence.start + w.index;
-    const end = pos + w[0].length;
+  for (const { pos, end, t } of tenseWordsOf(text, sentence)) {
     if (pos >= at.start && end <= at.end) continue; // the expression's own words (`last`, `next`)
-    const t = tenseOf(w[0], m);
-    if (!t) continue;
     const d = pos < at.start ? at.start - end : pos - at.end;
     if (!best || d < best.d) best = { d, t };
     const between = pos < at.start ? text.slice(end, at.start) : text.slice(at.end, pos);
