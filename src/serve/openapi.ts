@@ -89,7 +89,7 @@ export const openapi = {
       get: {
         summary: 'Merged events sorted by date, with the calendar span each date covers',
         parameters: [
-          q('entity', 'entity id or canonical name'),
+          q('entity', 'entity id, or a name as written: canonical, alias or metonym (Kreml → Russland), resolved as by chronik timeline --entity'),
           q('story', 'story id'),
           q('type', 'PLOVER type'),
           q('from', 'TIMEX3 date (events overlapping from its first day)'),
