@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { AnalyzedArticle, PloverType } from '../../model/index.js';
 import { kb } from '../../kb/index.js';
 import { paths } from '../../paths.js';
-import { clauseRoles, isAdjectiveLike, viewSentence, type SentenceView } from './clauses.js';
-import { sameEntity, type FoundEvent, type Match } from './finder.js';
+import { clauseRoles, isAdjectiveLike, viewSentence, type Group, type SentenceView } from './clauses.js';
+import { clauseCircumstance, nearestYear, sameEntity, speechClause, type FoundEvent, type Match } from './finder.js';
 import type { Lexicon } from './lexicon.js';
 
 /**
- * Events read across sentences (rules in src/analyze/rules/events/discourse.json): readiness that is no event; event nouns and sides resuming an event named before; who led a side of talks.
+ * Events read across sentences (rules in src/analyze/rules/events/discourse.json): readiness that is no event; event nouns and sides resuming an event named before; who led a side of talks; statements by an actor's own people right after its event.
  */
 
 /** One example of a discourse rule (run by test/analyze/events-discourse.test.ts). */
@@ -39,6 +39,7 @@ interface Rules {
   disposition: { frames: { word: string; prep: string }[] };
   resumed: { subjects: Set<string>; shortForms: Map<string, string>; definite: Set<string>; reach: number };
   sideHeads: { lead: string[][]; sides: Set<string>; of: Set<string>; reach: number };
+  followUp: { verbs: { word: string; particle: string | null }[]; speakers: string[]; governments: Set<string>; roles: Set<string>; reach: number };
   examples: Record<string, DiscourseExample[]>;
 }
 
@@ -60,6 +61,17 @@ export function discourseRules(): Rules {
     disposition: { frames: pairs('disposition', 'frames').map(([word, prep]) => ({ word, prep })) },
     resumed: { subjects: new Set(list('resumedEvent', 'subjects')), shortForms: new Map(pairs('resumedEvent', 'shortForms')), definite: new Set(list('resumedEvent', 'definite')), reach: num('resumedEvent', 'reach') },
     sideHeads: { lead: list('sideHeads', 'lead').map((p) => p.split(/\s+/)), sides: new Set(list('sideHeads', 'sides')), of: new Set(raw.rules.sideHeads?.rule.of as string[]), reach: num('sideHeads', 'reach') },
+    followUp: {
+      verbs: list('spokespersonFollowUp', 'verbs').map((p) => {
+        const [word, particle] = p.split(/\s+/) as [string, string | undefined];
+        return { word, particle: particle ?? null };
+      }),
+      speakers: list('spokespersonFollowUp', 'speakers'),
+      governments: new Set(list('spokespersonFollowUp', 'governments')),
+      // Role keys as kb/roles.json spells them (not lower-cased).
+      roles: new Set(raw.lists[String(raw.rules.spokespersonFollowUp?.rule.roles)] ?? []),
+      reach: num('spokespersonFollowUp', 'reach'),
+    },
     examples: Object.fromEntries(Object.entries(raw.rules).map(([k, r]) => [k, r.examples])),
   };
   return cached;
@@ -189,9 +201,10 @@ function siteIn(site: string | null, city: string): boolean {
 
 // ── rules over the sentences after an event ─────────────────────────────────────────────────────
 
-/** Rules that read a later sentence into an earlier event: who led a side. */
+/** Rules that read a later sentence into an earlier event: who led a side, follow-up statements. */
 export function followUps(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): void {
   sideHeads(doc, lex, events);
+  spokespersonFollowUp(doc, lex, events);
 }
 
 /** The KB id of the side an entity mention stands for: a country or region, an organisation's or a capital's country. */
@@ -290,4 +303,76 @@ function sideHeads(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): vo
       if (![...meeting.actors, ...meeting.recipients].some((p) => sameEntity(doc, p, ent))) list.push(ent);
     }
   });
+}
+
+/** The clause announces (`kündigte … an`, `stellte … vor`, `hat … angekündigt`). */
+function announceClause(v: SentenceView, ci: number): boolean {
+  const c = v.clauses[ci];
+  if (!c) return false;
+  for (let k = c.start; k < c.end; k++) {
+    for (const verb of discourseRules().followUp.verbs) {
+      if (v.lower(k) !== verb.word) continue;
+      if (!verb.particle) return true;
+      for (let j = k + 1; j < c.end; j++) if (v.lower(j) === verb.particle && (j + 1 === c.end || !/[\p{L}]/u.test(v.tokens[j + 1]!.text))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `Moskau weist X zurück. Kreml-Sprecher Peskow sagte am Freitag, …`: a statement or announcement
+ * right after a statement-type event (statementTypes in words.json), by a person who speaks for its
+ * actor, adds him to the actors and gives the event its place (and its day when the event had only
+ * the publication date). Who speaks for the actor: a role or KB role of the actor's country or
+ * region; with no country known at all, a government role (memberRoles) when the actor is named as
+ * a government (`die brandenburgische Landesregierung`); `ein Verbandssprecher` for a `…verband`.
+ */
+function spokespersonFollowUp(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): void {
+  const r = discourseRules().followUp;
+  for (const e of events) {
+    if (!lex.words.statementTypes.has(e.type) || e.actors.length === 0) continue;
+    const sides = e.actors.map((a) => sideId(doc, a)).filter((s): s is string => s !== null);
+    const government = e.actors.some((a) => {
+      const next = doc.tokens.find((t) => t.start >= doc.entities[a]!.end);
+      return next !== undefined && r.governments.has(next.text.toLowerCase());
+    });
+    for (let si = e.sentence + 1; si <= e.sentence + r.reach && si < doc.sentences.length; si++) {
+      // A sentence with events of its own is about them.
+      if (events.some((x) => x !== e && x.sentence === si)) break;
+      const v = viewSentence(doc, si, lex);
+      let said = false;
+      for (let ci = 0; ci < v.clauses.length && !said; ci++) {
+        if (!speechClause(v, ci) && !announceClause(v, ci)) continue;
+        const g: Group | undefined = clauseRoles(v, ci).subject ?? v.groups.find((x) => x.clause === ci && x.prep === null);
+        let member: number | null = null;
+        for (const p of g?.ents ?? []) {
+          if (doc.entities[p]!.type !== 'PER' || e.actors.some((a) => sameEntity(doc, a, p))) continue;
+          const who = personSides(v, p, e.date.value);
+          if (sides.some((s) => who.of.has(s)) || (who.of.size === 0 && government && [...who.roles].some((x) => r.roles.has(x)))) member = p;
+        }
+        if (member === null && (g || !roleNounFor(v, ci, e, r.speakers))) continue;
+        if (member !== null) e.actors.push(member);
+        const at = clauseCircumstance(v, ci);
+        e.place ??= at.place;
+        if (e.date.source === 'publication' && at.date) e.date = { value: nearestYear(at.date, doc.article.published), source: 'text' };
+        said = true;
+      }
+      if (said) break;
+    }
+  }
+}
+
+/** `sagte ein Verbandssprecher`: a speaker noun whose first part ends a word of the actor's name (`Landesbauernverband`). */
+function roleNounFor(v: SentenceView, ci: number, e: FoundEvent, speakers: readonly string[]): boolean {
+  const c = v.clauses[ci]!;
+  const names = e.actors.flatMap((a) => v.doc.entities[a]!.normalized.toLowerCase().split(/\s+/));
+  for (let k = c.start; k < c.end; k++) {
+    if (!upper(v.tokens[k]!.text)) continue;
+    const w = v.lower(k);
+    const suffix = speakers.find((s) => w.endsWith(s));
+    // `Verbandssprecher`: the first part without its linking `s`.
+    const stem = suffix ? w.slice(0, w.length - suffix.length).replace(/-$/, '').replace(/s$/, '') : '';
+    if (stem.length >= 4 && names.some((n) => n.endsWith(stem))) return true;
+  }
+  return false;
 }

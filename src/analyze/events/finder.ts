@@ -110,7 +110,7 @@ function findSpeaker(v: SentenceView, triggerClause: number): Group | null {
 }
 
 /** The clause has a verb of saying (`sagte`, `teilte … mit`), not one that is a trigger with its particle (`sagte … zu`). */
-function speechClause(v: SentenceView, ci: number): boolean {
+export function speechClause(v: SentenceView, ci: number): boolean {
   const c = v.clauses[ci];
   if (!c) return false;
   for (let k = c.start; k < c.end; k++) {
@@ -923,12 +923,18 @@ function attributionIn(v: SentenceView, isSpeaker: (g: Group) => boolean, pronou
       for (let k = c.start + 1; k < c.end; k++) if ((v.lower(k) === 'er' || v.lower(k) === 'sie') && lex.words.speechVerbs.has(v.lower(k - 1))) ok = true;
     }
     if (!ok) continue;
-    const where = inClause.find((g) => g.prep === 'in' && v.lower(g.lead - 1) !== 'ins' && (g.ents.every((x) => v.doc.entities[x]!.type === 'LOC') || seatCapital(v, g) !== null));
-    if (!where) return null;
-    const from = v.tokens[c.start]!.start;
-    const to = v.tokens[c.end - 1]!.end;
-    const date = v.doc.timexes.find((t) => t.start >= from && t.end <= to && (t.type === 'DATE' || t.type === 'TIME') && precisionOf(t.value) === 'day') ?? null;
-    return { place: seatCapital(v, where) ?? v.doc.entities[where.ents[0]!]!.normalized, date };
+    const at = clauseCircumstance(v, ci);
+    return at.place === null ? null : { place: at.place, date: at.date };
   }
   return null;
+}
+
+/** Where (`in Teltow`, `im Kanzleramt` → its capital) and on which day (a day-precise DATE/TIME) a clause says it happened. */
+export function clauseCircumstance(v: SentenceView, ci: number): { place: string | null; date: TimeExpression | null } {
+  const c = v.clauses[ci]!;
+  const where = v.groups.find((g) => g.clause === ci && g.prep === 'in' && v.lower(g.lead - 1) !== 'ins' && (g.ents.every((x) => v.doc.entities[x]!.type === 'LOC') || seatCapital(v, g) !== null));
+  const from = v.tokens[c.start]!.start;
+  const to = v.tokens[c.end - 1]!.end;
+  const date = v.doc.timexes.find((t) => t.start >= from && t.end <= to && (t.type === 'DATE' || t.type === 'TIME') && precisionOf(t.value) === 'day') ?? null;
+  return { place: where ? (seatCapital(v, where) ?? v.doc.entities[where.ents[0]!]!.normalized) : null, date };
 }
