@@ -8,7 +8,7 @@ import { clauseCircumstance, nearestYear, sameEntity, speechClause, type FoundEv
 import type { Lexicon } from './lexicon.js';
 
 /**
- * Events read across sentences (rules in src/analyze/rules/events/discourse.json): readiness that is no event; event nouns and sides resuming an event named before; who led a side of talks; statements by an actor's own people right after its event.
+ * Events read across sentences (rules in src/analyze/rules/events/discourse.json): readiness that is no event; event nouns and sides resuming an event named before; who led a side of talks; statements by an actor's own people right after its event; the addressee of a statement.
  */
 
 /** One example of a discourse rule (run by test/analyze/events-discourse.test.ts). */
@@ -40,6 +40,7 @@ interface Rules {
   resumed: { subjects: Set<string>; shortForms: Map<string, string>; definite: Set<string>; reach: number };
   sideHeads: { lead: string[][]; sides: Set<string>; of: Set<string>; reach: number };
   followUp: { verbs: { word: string; particle: string | null }[]; speakers: string[]; governments: Set<string>; roles: Set<string>; reach: number };
+  addressee: { nouns: Set<string>; verbs: Set<string>; prep: string; of: Set<string>; reach: number };
   examples: Record<string, DiscourseExample[]>;
 }
 
@@ -72,6 +73,7 @@ export function discourseRules(): Rules {
       roles: new Set(raw.lists[String(raw.rules.spokespersonFollowUp?.rule.roles)] ?? []),
       reach: num('spokespersonFollowUp', 'reach'),
     },
+    addressee: { nouns: new Set(list('addressee', 'nouns')), verbs: new Set(list('addressee', 'verbs')), prep: String(raw.rules.addressee?.rule.prep), of: new Set(list('addressee', 'of').map((t) => t.toUpperCase())), reach: num('addressee', 'reach') },
     examples: Object.fromEntries(Object.entries(raw.rules).map(([k, r]) => [k, r.examples])),
   };
   return cached;
@@ -201,10 +203,11 @@ function siteIn(site: string | null, city: string): boolean {
 
 // ── rules over the sentences after an event ─────────────────────────────────────────────────────
 
-/** Rules that read a later sentence into an earlier event: who led a side, follow-up statements. */
+/** Rules that read a later sentence into an earlier event: who led a side, follow-up statements, addressees. */
 export function followUps(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): void {
   sideHeads(doc, lex, events);
   spokespersonFollowUp(doc, lex, events);
+  addressee(doc, lex, events);
 }
 
 /** The KB id of the side an entity mention stands for: a country or region, an organisation's or a capital's country. */
@@ -375,4 +378,31 @@ function roleNounFor(v: SentenceView, ci: number, e: FoundEvent, speakers: reado
     if (stem.length >= 4 && names.some((n) => n.endsWith(stem))) return true;
   }
   return false;
+}
+
+/**
+ * `Die Erklärung richtet sich vor allem an Washington`: a statement noun as subject of `richtet sich
+ * an X` names the addressee of the article's last statement-type event (addressedTypes) within
+ * `reach` sentences before it, if that event has no recipient.
+ */
+function addressee(doc: AnalyzedArticle, lex: Lexicon, events: FoundEvent[]): void {
+  const r = discourseRules().addressee;
+  doc.sentences.forEach((_, si) => {
+    const v = viewSentence(doc, si, lex);
+    for (let ci = 0; ci < v.clauses.length; ci++) {
+      const c = v.clauses[ci]!;
+      let noun = false;
+      let verb = false;
+      for (let k = c.start; k < c.end; k++) {
+        if (upper(v.tokens[k]!.text) && r.nouns.has(v.lower(k)) && v.groups.every((g) => k < g.lead || k >= g.end)) noun = true;
+        if (r.verbs.has(v.lower(k)) && v.lower(k + 1) === 'sich') verb = true;
+      }
+      if (!noun || !verb) continue;
+      const to = v.groups.find((g) => g.clause === ci && g.prep === r.prep);
+      if (!to) continue;
+      const target = events.findLast((e) => r.of.has(e.type) && e.sentence < si && e.sentence >= si - r.reach);
+      if (!target || target.recipients.length > 0) continue;
+      target.recipients = to.ents.filter((x) => !target.actors.some((a) => sameEntity(doc, a, x)));
+    }
+  });
 }
