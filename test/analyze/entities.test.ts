@@ -189,6 +189,16 @@ test('entities: plural demonyms and levels of government as collective actors (l
   assert.equal(k.pluralDemonym('Russe'), undefined);
 });
 
+test('entities: after a demonym only a word that is no common noun starts a name (lexicon examples)', () => {
+  for (const ex of lexiconExamples.demonymNames) {
+    for (const [how, ms] of [['rules', run(ex.text)], ['model', analyze(article(ex.text), [tokenizeComponent, nerComponent, entitiesComponent]).entities]] as const) {
+      const show = ms.map((m) => `${m.text}/${m.type}`).join('|');
+      if (ex.person) assert.equal(find(ms, ex.person)?.type, 'PER', `${how}: ${ex.text}: ${show}`);
+      if (ex.notPerson) assert.ok(!ms.some((m) => m.text.includes(ex.notPerson!)), `${how}: ${ex.text}: ${show}`);
+    }
+  }
+});
+
 test('entities: quote fragments starting with a lower-case-in-running-text word are not MISC names', () => {
   for (const { text, span } of lexiconExamples.quoteStart) {
     const ms = run(text);

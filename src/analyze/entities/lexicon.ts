@@ -98,6 +98,8 @@ export interface LexiconExamples {
   quantities: { text: string; span: string }[];
   orgPlaceNames: OrgPlaceExample[];
   collectiveActors: CollectiveExample[];
+  /** Words after a demonym that are (`person`) or are not (`notPerson`) a person's name. */
+  demonymNames: { text: string; person?: string; notPerson?: string }[];
   governmentLevels: CollectiveExample[];
 }
 
@@ -108,6 +110,7 @@ interface Raw {
   roleSuffixes: { endings: string[]; examples: { text: string; person: string; role: string }[] };
   nameParticles: string[];
   collectiveActors: { groups: Record<string, string>; auxiliaries: string[]; dativeVerbs: string[]; examples: CollectiveExample[] };
+  demonymNames: { examples: { text: string; person?: string; notPerson?: string }[] };
   governmentLevels: { federal: { words: string[]; kbId: string }; state: string[]; partners: string[]; otherFederations: string[]; examples: CollectiveExample[] };
   orgSuffixes: { endings: string[]; prefixes: string[]; notAcronyms: string[]; examples: { text: string; org: string | null }[] };
   orgPlaceNames: { words: string[]; endings: string[]; notHeads: string[]; homeCountries: string[]; examples: OrgPlaceExample[] };
@@ -162,5 +165,6 @@ export const lexiconExamples: LexiconExamples = {
   quantities: raw.quantities.examples,
   orgPlaceNames: raw.orgPlaceNames.examples,
   collectiveActors: raw.collectiveActors.examples,
+  demonymNames: raw.demonymNames.examples,
   governmentLevels: raw.governmentLevels.examples,
 };

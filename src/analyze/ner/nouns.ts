@@ -67,6 +67,36 @@ export function nounClass(w: string, nouns: ReadonlySet<string>): NounClass {
   return cls;
 }
 
+/**
+ * Whether a capitalised word is a common noun: a listed form, or a compound of listed nouns
+ * (`Kampfjets`, `Waffenlieferungen`, `Hilfsgelder` with its linking s). Stricter than nounClass's
+ * `H`, which takes any word with a noun-like ending and so many names (`Scholz` ends in `Holz`).
+ */
+export function commonNoun(w: string, nouns: ReadonlySet<string>): boolean {
+  if (!/^\p{Lu}/u.test(w)) return false;
+  return nouns.has(w) || compoundOfNouns(w, nouns, 2);
+}
+
+/** Linking elements between the parts of a compound (`Hilf·s·gelder`, `Waffen·lieferungen`). */
+const LINKS = ['', 's', 'es', 'n', 'en', 'e', 'er'];
+
+function compoundOfNouns(w: string, nouns: ReadonlySet<string>, depth: number): boolean {
+  // A head of at least four letters after a modifier of at least three.
+  for (let k = 3; k + 4 <= w.length; k++) {
+    const head = w.charAt(k).toUpperCase() + w.slice(k + 1);
+    if (!nouns.has(head)) continue;
+    const mod = w.slice(0, k);
+    for (const link of LINKS) {
+      if (!mod.endsWith(link) || mod.length - link.length < 3) continue;
+      const stem = mod.slice(0, mod.length - link.length);
+      // `Hilfs-` is `Hilfe` with its e replaced by the linking s.
+      if (nouns.has(stem) || (link === 's' && nouns.has(`${stem}e`))) return true;
+      if (depth > 1 && compoundOfNouns(stem, nouns, depth - 1)) return true;
+    }
+  }
+  return false;
+}
+
 type NounClass = 'N' | 'H' | '-' | 'l';
 const classCache = new WeakMap<ReadonlySet<string>, Map<string, NounClass>>();
 
