@@ -5,11 +5,12 @@
  * same topics (same 10kGNAD category), and streamed through the detector the resolver uses.
  * Prints precision/recall per edit level and signing throughput; writes eval/results/dedup.json.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEDUP_DEFAULTS, MemoryIndex, checkAndAdd, type DedupOptions } from '../src/resolve/dedup/detect.js';
 import { countWords, signature, similarity } from '../src/resolve/dedup/minhash.js';
 import { rng } from '../src/util/seeded-random.js';
+import { writeResults } from './results-file.js';
 
 const DATA = process.env.CHRONIK_10KGNAD ?? join(import.meta.dirname, '..', '..', 'shared', 'data', '10kgnad', 'test.csv');
 const LEVELS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
@@ -219,10 +220,7 @@ async function run(opts: DedupOptions): Promise<void> {
   console.log(`overall precision ${result.overall.precision.toFixed(4)}  recall ≤20 % ${result.overall.recallUpTo20.toFixed(4)}  distinct false positives ${distinctFp}`);
   console.log(`hardest same-topic negative similarity: median ${result.hardestNegatives.maxSimilarityToSameTopicOriginal.median}, max ${result.hardestNegatives.maxSimilarityToSameTopicOriginal.max}`);
   console.log(`signing: ${result.throughput.signaturesPerSecond} signatures/s on one core (avg ${result.throughput.avgChars} chars)`);
-  if (!process.env.CHRONIK_NO_WRITE) {
-    mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-    writeFileSync(join(import.meta.dirname, 'results', 'dedup.json'), JSON.stringify(result, null, 2) + '\n');
-  }
+  writeResults('dedup', result);
 }
 
 const threshold = process.env.DEDUP_THRESHOLD ? Number(process.env.DEDUP_THRESHOLD) : DEDUP_DEFAULTS.threshold;

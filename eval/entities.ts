@@ -4,14 +4,15 @@
  * is exactly one corpus entity (variants merged), and has the right type; how many corpus
  * entities match no gold entity; and how many of the gold roles written in German articles are the
  * role of one of the entity's mentions (in front of the name or as an apposition). Prints the
- * figures and writes eval/results/entities.json.
+ * figures and writes eval/results/entities.json (not with CHRONIK_NO_WRITE set).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { entitiesJson } from '../src/cli/commands/entities.js';
 import { packageRoot, paths } from '../src/paths.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { openStore } from '../src/store/open.js';
+import { writeResults } from './results-file.js';
 
 interface GoldEntity { name: string; type: string; variants: string[]; roles?: string[] }
 
@@ -78,5 +79,4 @@ console.log(`roles    gold role forms in German articles ${result.roles.gold}, f
 for (const r of rows) if (r.missingRoles.length) console.log(`  role missing: ${r.name}: ${r.missingRoles.join(', ')}`);
 for (const p of result.problems) console.log(`  problem: ${p.name} [${p.type}] → ${p.got.join(' | ') || 'not found'}`);
 console.log(`  not in gold: ${result.notInGold.join(', ')}`);
-mkdirSync(join(packageRoot, 'eval', 'results'), { recursive: true });
-writeFileSync(join(packageRoot, 'eval', 'results', 'entities.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeResults('entities', result);

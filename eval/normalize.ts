@@ -1,15 +1,17 @@
 /**
  * Read + normalize figures: field coverage over the sample corpus, robustness over 10kGNAD
  * (1,028 real German articles without titles, dates or bylines: anything found there is a false
- * positive), and throughput per format. Prints the figures and writes eval/results/normalize.json.
+ * positive), and throughput per format. Prints the figures and writes eval/results/normalize.json
+ * (not with CHRONIK_NO_WRITE set).
  * 10kGNAD is CC BY-NC-SA: used here for evaluation only, nothing of it is copied into the project.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isFailure, readInputs } from '../src/read/index.js';
 import { normalize } from '../src/normalize/index.js';
 import type { Article, RawDocument } from '../src/model/article.js';
 import { packageRoot, paths } from '../src/paths.js';
+import { writeResults } from './results-file.js';
 
 const GNAD = join(packageRoot, '..', 'shared', 'data', '10kgnad', 'test.csv');
 
@@ -90,5 +92,4 @@ function count(xs: string[]): Record<string, number> {
 
 const results = { corpus: await corpusFigures(), gnad10k: gnadFigures(), date: new Date().toISOString().slice(0, 10) };
 console.log(JSON.stringify(results, null, 2));
-mkdirSync(join(packageRoot, 'eval', 'results'), { recursive: true });
-writeFileSync(join(packageRoot, 'eval', 'results', 'normalize.json'), JSON.stringify(results, null, 2) + '\n');
+writeResults('normalize', results);
