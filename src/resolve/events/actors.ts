@@ -84,3 +84,41 @@ export function placesAgree(a: string, b: string): boolean {
 export function placeWithin(inner: string, outer: string): boolean {
   return inner !== outer && countryNamed(inner) === null && placesAgree(inner, outer);
 }
+
+/**
+ * Offices whose holder acts as the government of the state the KB role is `of` (heads of state and
+ * government and their deputies, ministers, government spokespeople). Advisers, envoys, diplomats,
+ * mayors and party leaders are left out: what they do is not the state's own act.
+ */
+export const GOVERNMENT_ROLES: ReadonlySet<string> = new Set([
+  'head_of_state', 'head_of_government', 'deputy_head_of_government', 'vice_president', 'supreme_leader',
+  'foreign_minister', 'defence_minister', 'finance_minister', 'interior_minister', 'economy_minister',
+  'justice_minister', 'health_minister', 'agriculture_minister', 'spokesperson', 'foreign_ministry_spokesperson',
+]);
+
+const officeCache = new Map<string, string[]>();
+
+/**
+ * Participant names that stand for the same actor as `name` on `day` through a government office the
+ * KB dates: for a person, the states whose government they were in (`Hanka Mittelstädt` →
+ * Brandenburg); for a state, the members of its government on that day.
+ */
+export function officeLinks(name: string, day: string): string[] {
+  const key = `${name}|${day}`;
+  let out = officeCache.get(key);
+  if (out === undefined) {
+    const k = kb();
+    const names = new Set<string>();
+    for (const e of k.lookup(name).entries) {
+      if (e.kind === 'person') {
+        for (const r of k.rolesOf(e.id, day)) if (GOVERNMENT_ROLES.has(r.role)) names.add(k.get(r.of)?.name ?? r.of);
+      } else {
+        for (const h of k.rolesOn(day, e.id)) if (GOVERNMENT_ROLES.has(h.role.role)) names.add(h.entry.name);
+      }
+    }
+    out = [...names];
+    if (officeCache.size > 100_000) officeCache.clear();
+    officeCache.set(key, out);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import type { EventMentionRecord, EventStatus } from '../../model/index.js';
 import { precisionOf } from '../../model/index.js';
 import { firstDay, lastDay } from '../../analyze/events/dates.js';
-import { placesAgree, placeWithin } from './actors.js';
+import { officeLinks, placesAgree, placeWithin } from './actors.js';
 
 /** What merging needs to know about one stored mention (the shape the store reads, src/model). */
 export type MergeMention = EventMentionRecord;
@@ -158,9 +158,39 @@ function fitIgnoringPoints(e: EventState, m: MergeMention): number {
   if (e.place && mPlace && !placesAgree(e.place, mPlace)) return -1;
   const names = [...m.actors, ...m.recipients];
   const shared = sharedParticipants(e.type, e, m);
-  if (names.length > 0 && e.participants.size > 0) return shared > 0 ? shared + (e.place && e.place === m.place ? 0.5 : 0) : -1;
+  if (names.length > 0 && e.participants.size > 0) {
+    if (shared > 0) return shared + (e.place && e.place === m.place ? 0.5 : 0);
+    return actsThroughOffice(e, m) ? 0.5 : -1;
+  }
   // Without participants on one side, only the same place on a compatible date joins.
   return e.place && e.place === m.place ? 0.25 : -1;
+}
+
+/**
+ * Members of a government act for it: a mention and an event that share no name are one actor's when
+ * the KB gives a person on one side a government office of the state the other side names, on the
+ * mention's day (`Agrarministerin Hanka Mittelstädt kündigte die Soforthilfe an` and `Die
+ * brandenburgische Landesregierung will Landwirten helfen`; the merged actors keep both). The link is
+ * weaker than a shared name, so it needs more: every date day-precise and at most a day apart (a
+ * report the day after), and every name of the mention, side by side, the event's own or linked to
+ * one of its names (`Lawrow und Fidan` with `Russland und die Türkei`, not `Lawrow und Ägypten`): a
+ * minister's other acts do not join his state's events of another day or with other parties.
+ */
+function actsThroughOffice(e: EventState, m: MergeMention): boolean {
+  if (!m.dateValue || dayOf(m.dateValue) === null || !e.points?.length) return false;
+  if (!e.points.every((p) => (dayGap(p, m) ?? Infinity) <= 1)) return false;
+  const day = m.dateValue.slice(0, 10);
+  let links = 0;
+  const accounted = (xs: readonly string[], ys: ReadonlySet<string>): boolean => xs.every((x) => {
+    if (ys.has(x)) return true;
+    if (!officeLinks(x, day).some((y) => ys.has(y))) return false;
+    links++;
+    return true;
+  });
+  const fits = SYMMETRIC_TYPES.has(e.type)
+    ? accounted([...m.actors, ...m.recipients], e.participants)
+    : m.actors.length > 0 && accounted(m.actors, e.actors) && (e.recipients.size === 0 || accounted(m.recipients, e.recipients));
+  return fits && links > 0;
 }
 
 const PRECISION_RANK: Record<string, number> = { minute: 0, hour: 1, day: 2, week: 3, month: 4, season: 5, quarter: 5, half: 6, year: 7 };

@@ -4,7 +4,8 @@ import {
   assignEvents, canonicalizeParticipants, deleteAllEvents, deleteEvents, eventsOverlapping, markTried, mentionsOfEvents,
   reopenEvents, staleMentions, triedFragments, unmergedMentions, upsertEvents, type EventRow, type MentionRow,
 } from '../../store/events.js';
-import { countriesOf, placesAgree } from './actors.js';
+import { precisionOf } from '../../model/index.js';
+import { countriesOf, officeLinks, placesAgree } from './actors.js';
 import { consultMode, datesClash, fit, intervalOf, mergeMentions, seedsEvent, sharedParticipants, stateOf, type EventState, type Interval } from './merge.js';
 
 function rowOf(id: string, ms: readonly MentionRow[]): EventRow {
@@ -44,6 +45,16 @@ function stateOfRow(e: EventRow, members: readonly MentionRow[]): EventState {
     sources: e.sources, mentions: e.mentions,
     date: { value: e.dateValue, source: e.dateSource, interval: e.dateLo && e.dateHi ? { lo: e.dateLo, hi: e.dateHi } : null },
   }), points: [...members] };
+}
+
+/**
+ * The names a mention with these participants, dated so, can share with an event: its own and, on a
+ * day-precise date, those a government office links them to (members of a government act for it).
+ */
+function namesNear(names: readonly string[], dateValue: string | null): string[] {
+  if (!dateValue || precisionOf(dateValue) !== 'day') return [...names];
+  const day = dateValue.slice(0, 10);
+  return [...names, ...names.flatMap((n) => officeLinks(n, day))];
 }
 
 /** The pending mentions' date intervals, coalesced into a few windows for one range query. */
@@ -105,7 +116,7 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
   await canonicalizeParticipants(db);
   const pending = await unmergedMentions(db);
   if (pending.length === 0) return { mentions: 0, created: 0 };
-  const names = new Set(pending.flatMap((m) => [...m.actors, ...m.recipients]));
+  const names = new Set(pending.flatMap((m) => namesNear([...m.actors, ...m.recipients], m.dateValue)));
   const places = new Set(pending.flatMap((m) => (m.place ? [m.place] : [])));
   const existing = await eventsOverlapping(db, [...new Set(pending.map((m) => m.type))], windowsOf(pending), [...names], [...places]);
   const members = new Map<string, MentionRow[]>();
@@ -132,11 +143,15 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
   // joined none of the events as they were then: only an event this batch touched can take one
   // now, so only the ones near those events are loaded again; they go first (ingest order).
   const touchedNow = [...byType.values()].flat().filter((c) => c.touched);
+  const touchedNames = new Set<string>();
+  for (const c of touchedNow) {
+    for (const d of new Set(c.members.map((m) => m.dateValue))) for (const n of namesNear([...c.state.participants], d)) touchedNames.add(n);
+  }
   const older = await triedFragments(
     db, [...new Set(touchedNow.map((c) => c.row.type))],
     // An undated event can take a fragment of any date.
     touchedNow.every((c) => c.state.interval) ? coalesce(touchedNow.map((c) => c.state.interval)) : null,
-    [...new Set(touchedNow.flatMap((c) => [...c.state.participants]))], [...new Set(touchedNow.flatMap((c) => (c.row.place ? [c.row.place] : [])))],
+    [...touchedNames], [...new Set(touchedNow.flatMap((c) => (c.row.place ? [c.row.place] : [])))],
   );
   const olderSet = new Set(older);
   const unjoined: MentionRow[] = [];
