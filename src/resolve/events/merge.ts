@@ -56,7 +56,7 @@ export interface EventState {
   actors: Set<string>;
   recipients: Set<string>;
   /** Dates and statuses of the member mentions, when known (merging checks `datesClash` against each). */
-  points?: DatePoint[];
+  points?: readonly DatePoint[];
 }
 
 /** Types whose two sides are interchangeable (who is "actor" is only word order). */

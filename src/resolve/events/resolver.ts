@@ -39,12 +39,13 @@ interface Cluster {
   touched: boolean;
 }
 
+/** An event's merge state; its points are the cluster's own members (the state is rebuilt whenever they change). */
 function stateOfRow(e: EventRow, members: readonly MentionRow[]): EventState {
   return { ...stateOf(e.id, {
     type: e.type, mode: e.mode, status: e.status, place: e.place, actors: e.actors, recipients: e.recipients,
     sources: e.sources, mentions: e.mentions,
     date: { value: e.dateValue, source: e.dateSource, interval: e.dateLo && e.dateHi ? { lo: e.dateLo, hi: e.dateHi } : null },
-  }), points: [...members] };
+  }), points: members };
 }
 
 /**
@@ -128,15 +129,19 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
   for (const e of existing) add({ row: e, members: members.get(e.id) ?? [], state: stateOfRow(e, members.get(e.id) ?? []), touched: false });
 
   let created = 0;
-  const seeds = pending.filter((m) => seedsEvent(m));
+  const seeds: MentionRow[] = [];
+  const fragments: MentionRow[] = [];
+  for (const m of pending) (seedsEvent(m) ? seeds : fragments).push(m);
   for (const m of seeds) {
-    let best = bestFit(byType, m);
-    if (!best) {
-      best = { row: rowOf(eventIdFor(m), [m]), members: [], state: stateOfRow(rowOf(eventIdFor(m), [m]), [m]), touched: true };
-      add(best);
+    const best = bestFit(byType, m);
+    if (best) join(best, m);
+    else {
+      const id = eventIdFor(m);
+      const ms = [{ ...m, eventId: id }];
+      const row = rowOf(id, ms);
+      add({ row, members: ms, state: stateOfRow(row, ms), touched: true });
       created++;
     }
-    join(best, m);
   }
 
   // Fragments come last so they can join the events their batch starts. Those of earlier batches
@@ -156,7 +161,7 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
   const olderSet = new Set(older);
   const unjoined: MentionRow[] = [];
   let retried = 0;
-  for (const m of [...older, ...pending.filter((x) => !seedsEvent(x))]) {
+  for (const m of [...older, ...fragments]) {
     const best = bestFit(byType, m);
     if (best) {
       join(best, m);
