@@ -57,13 +57,14 @@ async function main(): Promise<void> {
   const system = await listEvents(db);
   const verbose = process.argv.includes('--verbose');
   const rawMentions = verbose ? await db.query<RawMention>(
-    `SELECT m.article_id, m.idx, m.type, m.mode, m.trigger_text, m.sentence, m.actors, m.recipients, m.place, m.date_value, m.status, m.speaker, m.event_id
+    `SELECT m.article_id, m.idx, m.type, m.mode, m.trigger_text, m.sentence, m.actors, m.recipients, m.place, m.date_value, m.status, m.speaker, m.event_id, m.field
       FROM event_mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.idx`) : [];
   await db.close();
 
-  // Gold mention sentences by file, for alignment.
-  const sharesSentence = (g: GoldMention, articleOrigin: string, sentence: string): boolean => {
-    if (!articleOrigin.endsWith(g.file)) return false;
+  // Gold mention sentences by file, for alignment; a headline only matches headline evidence and a
+  // body sentence only body evidence (a short headline can be part of a body sentence, or the reverse).
+  const sharesSentence = (g: GoldMention, articleOrigin: string, sentence: string, field: 'title' | 'body'): boolean => {
+    if (!articleOrigin.endsWith(g.file) || (g.where === 'title') !== (field === 'title')) return false;
     const a = norm(sentence);
     const b = norm(g.sentence);
     return a.includes(b) || b.includes(a);
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
   const align = (s: TimelineEvent): { gold: GoldEvent; shared: number } | null => {
     let best: { gold: GoldEvent; shared: number } | null = null;
     for (const g of gold) {
-      const shared = s.evidence.filter((x) => g.mentions.some((m) => sharesSentence(m, origins.get(x.articleId) ?? '', x.sentence))).length;
+      const shared = s.evidence.filter((x) => g.mentions.some((m) => sharesSentence(m, origins.get(x.articleId) ?? '', x.sentence, x.field))).length;
       if (shared === 0) continue;
       const better = !best || shared > best.shared || (shared === best.shared && g.type === s.type && best.gold.type !== s.type);
       if (better) best = { gold: g, shared };
@@ -128,7 +129,13 @@ async function main(): Promise<void> {
   };
   // Mention-level: gold body mentions (not titles, not anaphors) that a system event of the right type has as evidence.
   const strict = gold.flatMap((g) => g.mentions.filter((m) => m.where !== 'title' && !m.anaphor).map((m) => ({ g, m })));
-  const strictFound = strict.filter(({ g, m }) => system.some((s) => s.type === g.type && s.evidence.some((x) => sharesSentence(m, origins.get(x.articleId) ?? '', x.sentence)))).length;
+  const found = ({ g, m }: { g: GoldEvent; m: GoldMention }): boolean =>
+    system.some((s) => s.type === g.type && s.evidence.some((x) => sharesSentence(m, origins.get(x.articleId) ?? '', x.sentence, x.field)));
+  const strictFound = strict.filter(found).length;
+  // Headline mentions apart: a headline only ever joins its own article's body event, so finding it
+  // adds evidence (and sometimes a participant), never an event.
+  const titles = gold.flatMap((g) => g.mentions.filter((m) => m.where === 'title').map((m) => ({ g, m })));
+  const titlesFound = titles.filter(found).length;
   // Source counts of matched events against the gold's distinct files minus known duplicates.
   const dupFiles = new Set(['examples/corpus/elbflorenz-bote/2025-07-16-istanbul-gefangenentausch.txt', 'examples/corpus/nordsee-depesche/2025-07-17-istanbul-gespraeche.txt', 'examples/corpus/weltlage24/eu-erhoeht-druck-auf-moskau.txt']);
   const sourcesOk = matched.filter(({ s, a }) => s.sources === new Set(a.gold.mentions.map((m) => m.file).filter((f) => !dupFiles.has(f))).size).length;
@@ -144,7 +151,11 @@ async function main(): Promise<void> {
     place: { ...pr(pTp, pSys, pGold) },
     mode: { accuracy: round(modeGold ? modeOk / modeGold : 0), goldWithMode: modeGold },
     sources: { exact: round(matched.length ? sourcesOk / matched.length : 0) },
-    mentions: { strictRecall: round(strict.length ? strictFound / strict.length : 0), note: 'gold body mentions (no titles, no anaphors) found as evidence of a system event of the same type' },
+    mentions: {
+      strictRecall: round(strict.length ? strictFound / strict.length : 0), note: 'gold body mentions (no titles, no anaphors) found as evidence of a system event of the same type',
+      titleRecall: round(titles.length ? titlesFound / titles.length : 0), titleMentions: titles.length, titlesFound,
+      titleNote: 'gold headline mentions found as headline evidence of a system event of the same type',
+    },
   };
   console.log('note: the extractor was refined after this gold was written (see caveat in eval/results/events.json)');
   console.log(`gold: ${gold.length} events, ${result.gold.mentions} mentions (${strict.length} strict) in ${summary.read} documents — a small set: one event is ${(100 / gold.length).toFixed(0)} %`);
@@ -154,6 +165,7 @@ async function main(): Promise<void> {
   console.log(`date         exact ${result.date.exact}  compatible ${result.date.compatible}   (matched events)`);
   console.log(`place        P ${result.place.precision}  R ${result.place.recall}  F1 ${result.place.f1}   (matched events)`);
   console.log(`mode         accuracy ${result.mode.accuracy} of ${modeGold} (${modeOk} right); sources exact ${result.sources.exact}; strict mention recall ${result.mentions.strictRecall}`);
+  console.log(`headlines    mention recall ${result.mentions.titleRecall} (${titlesFound} of ${titles.length} gold headline mentions found as headline evidence)`);
   if (!process.env.CHRONIK_NO_WRITE) {
     mkdirSync(join(ROOT, 'eval/results'), { recursive: true });
     writeFileSync(join(ROOT, 'eval/results/events.json'), JSON.stringify(result, null, 2) + '\n');
@@ -169,7 +181,7 @@ interface RawMention {
   [k: string]: unknown;
   article_id: string; idx: number; type: string; mode: string | null; trigger_text: string; sentence: string;
   actors: { name: string }[] | string; recipients: { name: string }[] | string; place: string | null;
-  date_value: string | null; status: string; speaker: string | null; event_id: string | null;
+  date_value: string | null; status: string; speaker: string | null; event_id: string | null; field: 'title' | 'body';
 }
 
 interface VerboseInput {
@@ -177,7 +189,7 @@ interface VerboseInput {
   pairs: { s: TimelineEvent; a: { gold: GoldEvent; shared: number } | null }[];
   rawMentions: RawMention[];
   origins: Map<string, string>;
-  sharesSentence: (g: GoldMention, origin: string, sentence: string) => boolean;
+  sharesSentence: (g: GoldMention, origin: string, sentence: string, field: 'title' | 'body') => boolean;
 }
 
 /**
@@ -215,9 +227,10 @@ function printVerbose({ matched, pairs, rawMentions, origins, sharesSentence }: 
       console.log(`  system ${s.id}: ${diffs.length ? `WRONG ${diffs.join('; ')}` : 'all attributes right'}; sources ${s.sources}${others ? `; ${others} more system event(s) aligned here` : ''}`);
     }
     for (const m of g.mentions) {
-      const here = rawMentions.filter((r) => sharesSentence(m, origins.get(r.article_id) ?? '', r.sentence));
+      const here = rawMentions.filter((r) => sharesSentence(m, origins.get(r.article_id) ?? '', r.sentence, r.field));
       const hit = here.some((r) => r.type === g.type);
-      const tag = hit ? 'ok  ' : m.where === 'title' ? 'titl' : m.anaphor ? 'anap' : 'MISS';
+      // Headlines are scored now (headline recall): a missed one is a miss of its own kind.
+      const tag = hit ? (m.where === 'title' ? 'okT ' : 'ok  ') : m.where === 'title' ? 'MISt' : m.anaphor ? 'anap' : 'MISS';
       console.log(`  ${tag} [${short(m.file)}] ${m.status !== g.status ? `(${m.status}) ` : ''}${m.sentence.slice(0, 160)}`);
       for (const r of here) console.log(`         ${r.type === g.type ? '=' : '≠'} ${line(r)}${r.type === g.type && r.status !== m.status ? `   STATUS gold ${m.status}` : ''}`);
     }

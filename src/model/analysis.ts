@@ -79,6 +79,13 @@ export interface EventMention {
   /** Named speaker for `reported` status. */
   speaker?: string;
   sentence: number;
+  /**
+   * Where the trigger is: the body (the default when absent) or the headline. A headline mention's
+   * trigger and sentence refer to `Article.title`, its actors and recipients to `titleEntities`.
+   */
+  field?: 'title' | 'body';
+  /** Headline mentions: index in `AnalyzedArticle.events` of the body mention they summarise and join. */
+  joins?: number;
 }
 
 /** The one document that analysis components fill in, spaCy-style. */

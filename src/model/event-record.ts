@@ -22,6 +22,10 @@ export interface EventMentionRecord {
   published: string | null;
   /** The article's original (itself unless it is a near-duplicate or exact duplicate). */
   originalId: string;
+  /** `title`: a headline mention; it joins the event of body mention `joins` and never starts one. */
+  field?: 'title' | 'body';
+  /** Headline mentions: `idx` of the article's body mention they summarise. */
+  joins?: number | null;
   /** The merged event it is evidence of; null while unmerged. */
   eventId?: string | null;
 }

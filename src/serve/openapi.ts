@@ -198,7 +198,7 @@ export const openapi = {
               recipientRefs: { type: 'array', items: ref('EntityRef') },
               evidence: {
                 type: 'array',
-                items: { type: 'object', properties: { articleId: str, sentence: str, title: strOrNull, source: strOrNull, published: timex, duplicateOf: strOrNull } },
+                items: { type: 'object', properties: { articleId: str, sentence: str, title: strOrNull, source: strOrNull, published: timex, duplicateOf: strOrNull, field: { type: 'string', enum: ['body', 'title'] } } },
               },
               outlets: { type: 'array', items: str },
             },

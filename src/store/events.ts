@@ -31,6 +31,9 @@ export interface MentionInput {
   dateHi: string | null;
   status: EventStatus;
   speaker: string | null;
+  /** `title`: a headline mention (trigger and sentence in the title), joining body mention `joins`. */
+  field?: 'title' | 'body';
+  joins?: number | null;
 }
 
 export async function saveMentions(tx: Queryable, articleId: string, ms: readonly MentionInput[]): Promise<void> {
@@ -39,17 +42,19 @@ export async function saveMentions(tx: Queryable, articleId: string, ms: readonl
   // One statement per article: column arrays through unnest.
   await tx.query(
     `INSERT INTO event_mentions (article_id, idx, type, mode, trigger_start, trigger_end, trigger_text, sentence_index,
-       sentence, actors, recipients, place, date_value, date_source, date_lo, date_hi, status, speaker, place_source)
+       sentence, actors, recipients, place, date_value, date_source, date_lo, date_hi, status, speaker, place_source, field, joins_idx)
      SELECT $1, u.idx, u.type, u.mode, u.ts, u.te, u.tt, u.si, u.sentence, u.actors::jsonb, u.recipients::jsonb, u.place,
-       u.dv, u.ds, u.dlo::date, u.dhi::date, u.status, u.speaker, u.ps
+       u.dv, u.ds, u.dlo::date, u.dhi::date, u.status, u.speaker, u.ps, u.field, u.joins
        FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[], $9::text[], $10::text[],
-         $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
-         AS u(idx, type, mode, ts, te, tt, si, sentence, actors, recipients, place, dv, ds, dlo, dhi, status, speaker, ps)
+         $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[],
+         $20::text[], $21::int[])
+         AS u(idx, type, mode, ts, te, tt, si, sentence, actors, recipients, place, dv, ds, dlo, dhi, status, speaker, ps, field, joins)
      ON CONFLICT (article_id, idx) DO NOTHING`,
     [articleId, col((m) => m.idx), col((m) => m.type), col((m) => m.mode), col((m) => m.trigger.start), col((m) => m.trigger.end),
       col((m) => m.trigger.text), col((m) => m.sentenceIndex), col((m) => m.sentence), col((m) => JSON.stringify(m.actors)),
       col((m) => JSON.stringify(m.recipients)), col((m) => m.place), col((m) => m.dateValue), col((m) => m.dateSource),
-      col((m) => m.dateLo), col((m) => m.dateHi), col((m) => m.status), col((m) => m.speaker), col((m) => m.placeSource)],
+      col((m) => m.dateLo), col((m) => m.dateHi), col((m) => m.status), col((m) => m.speaker), col((m) => m.placeSource),
+      col((m) => m.field ?? 'body'), col((m) => m.joins ?? null)],
   );
 }
 
@@ -102,10 +107,12 @@ interface MentionDbRow {
   published: string | null;
   original_id: string;
   event_id: string | null;
+  field: 'title' | 'body';
+  joins_idx: number | null;
 }
 
 const MENTION_SELECT = `SELECT m.article_id, m.idx, m.type, m.mode, m.actors, m.recipients, m.place, m.place_source, m.date_value,
-  m.date_source, m.status, a.published, COALESCE(a.duplicate_of, a.id) AS original_id, m.event_id
+  m.date_source, m.status, a.published, COALESCE(a.duplicate_of, a.id) AS original_id, m.event_id, m.field, m.joins_idx
   FROM event_mentions m JOIN articles a ON a.id = m.article_id`;
 
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
@@ -126,6 +133,8 @@ function toMention(r: MentionDbRow): MentionRow {
     published: r.published,
     originalId: r.original_id,
     eventId: r.event_id,
+    field: r.field,
+    joins: r.joins_idx,
   };
 }
 
@@ -148,7 +157,7 @@ export async function triedFragments(
 ): Promise<MentionRow[]> {
   if (types.length === 0) return [];
   const rows = await q.query<MentionDbRow>(
-    `${MENTION_SELECT} WHERE m.event_id IS NULL AND m.merge_tried AND m.type = ANY($1::text[])
+    `${MENTION_SELECT} WHERE m.event_id IS NULL AND m.merge_tried AND m.field = 'body' AND m.type = ANY($1::text[])
        AND ($2::date[] IS NULL OR m.date_lo IS NULL OR EXISTS (
          SELECT 1 FROM unnest($2::date[], $3::date[]) AS w(lo, hi) WHERE m.date_lo <= w.hi AND m.date_hi >= w.lo))
        AND (m.place = ANY($5::text[]) OR EXISTS (
@@ -307,6 +316,8 @@ export interface Evidence {
   start: number;
   end: number;
   status: EventStatus;
+  /** `title`: the sentence is the article's headline (the same source as its body). */
+  field: 'title' | 'body';
 }
 
 export interface TimelineEvent extends EventRow {
@@ -343,15 +354,15 @@ export async function listEvents(q: Queryable, f: EventFilter = {}): Promise<Tim
   const sortKey = (e: EventRow): string => sortDateOf(e.dateValue) ?? '9999-99-99';
   rows.sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.id.localeCompare(b.id));
   if (rows.length === 0) return [];
-  const ev = await q.query<{ event_id: string; article_id: string; sentence: string; trigger_start: number; trigger_end: number; status: EventStatus }>(
-    `SELECT m.event_id, m.article_id, m.sentence, m.trigger_start, m.trigger_end, m.status FROM event_mentions m
+  const ev = await q.query<{ event_id: string; article_id: string; sentence: string; trigger_start: number; trigger_end: number; status: EventStatus; field: 'title' | 'body' }>(
+    `SELECT m.event_id, m.article_id, m.sentence, m.trigger_start, m.trigger_end, m.status, m.field FROM event_mentions m
       JOIN articles a ON a.id = m.article_id WHERE m.event_id = ANY($1::text[]) ORDER BY a.seq, m.idx`,
     [rows.map((r) => r.id)],
   );
   const byEvent = new Map<string, Evidence[]>();
   for (const r of ev) {
     const list = byEvent.get(r.event_id) ?? [];
-    list.push({ articleId: r.article_id, sentence: r.sentence, start: r.trigger_start, end: r.trigger_end, status: r.status });
+    list.push({ articleId: r.article_id, sentence: r.sentence, start: r.trigger_start, end: r.trigger_end, status: r.status, field: r.field });
     byEvent.set(r.event_id, list);
   }
   return rows.map((r) => ({ ...r, evidence: byEvent.get(r.id) ?? [] }));
@@ -370,6 +381,9 @@ export interface ArticleEventMention {
   status: EventStatus;
   speaker: string | null;
   eventId: string | null;
+  /** `title`: found in the headline; it joins the event of body mention `joins`. */
+  field: 'title' | 'body';
+  joins: number | null;
 }
 
 export async function eventMentionsOf(q: Queryable, articleId: string): Promise<ArticleEventMention[]> {
@@ -377,6 +391,7 @@ export async function eventMentionsOf(q: Queryable, articleId: string): Promise<
     idx: number; type: string; mode: string | null; trigger_start: number; trigger_end: number; trigger_text: string;
     sentence: string; actors: ParticipantRow[] | string; recipients: ParticipantRow[] | string; place: string | null;
     date_value: string | null; date_source: 'text' | 'publication'; status: EventStatus; speaker: string | null; event_id: string | null;
+    field: 'title' | 'body'; joins_idx: number | null;
   }>('SELECT * FROM event_mentions WHERE article_id = $1 ORDER BY idx', [articleId]);
   return rows.map((r) => ({
     idx: r.idx,
@@ -391,6 +406,8 @@ export async function eventMentionsOf(q: Queryable, articleId: string): Promise<
     status: r.status,
     speaker: r.speaker,
     eventId: r.event_id,
+    field: r.field,
+    joins: r.joins_idx,
   }));
 }
 
@@ -496,6 +513,18 @@ export async function eventsOverlapping(
     [[...types], windows.map((w) => w.lo), windows.map((w) => w.hi), slackDays, [...names], [...places]],
   );
   return rows.map(toEvent);
+}
+
+/**
+ * Headline mentions of the given articles not in any event yet: merging puts each into the event
+ * its body mention joined (the body mention may join only in a later batch, as a retried fragment).
+ */
+export async function waitingTitleMentions(q: Queryable, articleIds: readonly string[]): Promise<MentionRow[]> {
+  if (articleIds.length === 0) return [];
+  return (await q.query<MentionDbRow>(
+    `${MENTION_SELECT} WHERE m.article_id = ANY($1::text[]) AND m.field = 'title' AND m.event_id IS NULL ORDER BY a.seq, m.idx`,
+    [[...articleIds]],
+  )).map(toMention);
 }
 
 export async function mentionsOfEvents(q: Queryable, ids: readonly string[]): Promise<MentionRow[]> {

@@ -47,7 +47,7 @@ function ploverRecord(e: TimelineEvent, ids: Map<string, string>, urls: Map<stri
     event_text: first?.sentence ?? null,
     link: first ? urls.get(first.articleId) ?? first.articleId : null,
     sources: e.sources,
-    evidence: e.evidence.map((x) => ({ article_id: x.articleId, sentence: x.sentence, link: urls.get(x.articleId) ?? null })),
+    evidence: e.evidence.map((x) => ({ article_id: x.articleId, sentence: x.sentence, link: urls.get(x.articleId) ?? null, ...(x.field === 'title' ? { field: 'title' } : {}) })),
   };
 }
 

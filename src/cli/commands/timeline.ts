@@ -27,7 +27,8 @@ export interface TimelineEntry {
   recipients: string[];
   place: string | null;
   sources: number;
-  evidence: { articleId: string; sentence: string }[];
+  /** `field: 'title'` marks a headline (of an article whose body is evidence too: the same source). */
+  evidence: { articleId: string; sentence: string; field?: 'title' }[];
 }
 
 export function timelineEntry(e: TimelineEvent): TimelineEntry {
@@ -42,7 +43,7 @@ export function timelineEntry(e: TimelineEvent): TimelineEntry {
     recipients: e.recipients,
     place: e.place,
     sources: e.sources,
-    evidence: e.evidence.map((x) => ({ articleId: x.articleId, sentence: x.sentence })),
+    evidence: e.evidence.map((x) => ({ articleId: x.articleId, sentence: x.sentence, ...(x.field === 'title' ? { field: 'title' as const } : {}) })),
   };
 }
 
@@ -69,7 +70,11 @@ function line(e: TimelineEntry): string {
   const when = `${e.date ?? 'undated'}${e.dateSource === 'publication' ? '*' : ''}`;
   const what = e.mode ? `${e.type}/${e.mode}` : e.type;
   const extra = [e.place ? `in ${e.place}` : null, e.status !== 'asserted' ? e.status : null, `${e.sources} source${e.sources === 1 ? '' : 's'}`].filter(Boolean).join(', ');
-  return `${when.padEnd(12)} ${what.padEnd(22)} ${who}  (${extra})\n${' '.repeat(13)}„${e.evidence[0]?.sentence.replace(/\s+/g, ' ') ?? ''}“`;
+  const quote = (x: { sentence: string } | undefined): string => `„${x?.sentence.replace(/\s+/g, ' ') ?? ''}“`;
+  // A body sentence first; a headline that reports the event too follows, marked as one.
+  const headline = e.evidence.find((x) => x.field === 'title');
+  return `${when.padEnd(12)} ${what.padEnd(22)} ${who}  (${extra})\n${' '.repeat(13)}${quote(e.evidence.find((x) => x.field !== 'title') ?? e.evidence[0])}${
+    headline ? `\n${' '.repeat(13)}headline: ${quote(headline)}` : ''}`;
 }
 
 export function register(program: Command): void {
@@ -98,7 +103,7 @@ articleExtras.push(
     print: (v) => {
       const ms = v as ArticleEventMention[];
       if (ms.length === 0) return [];
-      return ['events:', ...ms.map((m) => `  ${m.type}${m.mode ? `/${m.mode}` : ''} ${m.actors.map((a) => a.name).join(', ') || '?'}${m.recipients.length ? ` → ${m.recipients.map((r) => r.name).join(', ')}` : ''} ${m.date.value ?? ''}${m.date.source === 'publication' ? '*' : ''} ${m.place ? `in ${m.place} ` : ''}(${m.status}) «${m.trigger.text}»`)];
+      return ['events:', ...ms.map((m) => `  ${m.field === 'title' ? '[headline] ' : ''}${m.type}${m.mode ? `/${m.mode}` : ''} ${m.actors.map((a) => a.name).join(', ') || '?'}${m.recipients.length ? ` → ${m.recipients.map((r) => r.name).join(', ')}` : ''} ${m.date.value ?? ''}${m.date.source === 'publication' ? '*' : ''} ${m.place ? `in ${m.place} ` : ''}(${m.status}) «${m.trigger.text}»`)];
     },
   },
   {

@@ -10,20 +10,28 @@ import { roleWarnings } from './warnings.js';
 /** The stored form of an article's event mentions: canonical participants, sentence text, date interval. */
 export function mentionInputs(doc: AnalyzedArticle): MentionInput[] {
   return doc.events.map((ev, idx) => {
+    const title = ev.field === 'title';
     const s = doc.sentences[ev.sentence];
     const iv = intervalOf({ dateValue: ev.date.value, dateSource: ev.date.source, status: ev.status });
-    const part = (ids: number[]) => ids.flatMap((i) => (doc.entities[i] ? [{ ...participantOf(doc.entities[i]), mention: i }] : []));
+    // A headline's participants are title entity mentions, stored after the body's (entities writer).
+    const ents = title ? (doc.titleEntities ?? []) : doc.entities;
+    const offset = title ? doc.entities.length : 0;
+    const part = (ids: number[]) => ids.flatMap((i) => (ents[i] ? [{ ...participantOf(ents[i]), mention: offset + i }] : []));
     const dedupe = <T extends { name: string }>(xs: T[]): T[] => xs.filter((x, k) => xs.findIndex((y) => y.name === x.name) === k);
     const actors = dedupe(part(ev.actors));
     const recipients = dedupe(part(ev.recipients)).filter((r) => !actors.some((a) => a.name === r.name));
-    const place = placeName(ev.place) ?? datelinePlace(doc, ev);
+    // The dateline is where the body's lead happened, not the headline's.
+    const place = placeName(ev.place) ?? (title ? null : datelinePlace(doc, ev));
     return {
       idx,
+      field: title ? ('title' as const) : ('body' as const),
+      joins: title ? (ev.joins ?? null) : null,
       type: ev.type,
       mode: ev.mode,
       trigger: ev.trigger,
       sentenceIndex: ev.sentence,
-      sentence: s ? doc.article.text.slice(s.start, s.end) : '',
+      // The whole headline is the evidence sentence of a headline mention.
+      sentence: title ? (doc.article.title ?? '').trim() : s ? doc.article.text.slice(s.start, s.end) : '',
       actors,
       recipients,
       place,

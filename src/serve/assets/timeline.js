@@ -42,10 +42,12 @@
     ol.className = 'sentences';
     e.evidence.forEach(function (v) {
       var li = document.createElement('li');
+      // A headline is marked as one (as on the event page): its article's body is evidence too.
+      if (v.field === 'title') li.className = 'headline';
       li.appendChild(text('blockquote', v.sentence));
       li.appendChild(link('/articles/' + encodeURIComponent(v.articleId), v.title || v.articleId));
       li.appendChild(document.createTextNode(' '));
-      li.appendChild(text('span', (v.source || 'unbekannte Quelle') + ' · ' + (v.published || 'ohne Datum'), 'meta'));
+      li.appendChild(text('span', (v.field === 'title' ? 'Schlagzeile · ' : '') + (v.source || 'unbekannte Quelle') + ' · ' + (v.published || 'ohne Datum'), 'meta'));
       ol.appendChild(li);
     });
     sec.appendChild(ol);

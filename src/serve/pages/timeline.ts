@@ -33,8 +33,9 @@ ${headingLevel === 'h1' ? html`<h1 id="ev-h">${heading}</h1>` : html`<h2 id="ev-
 </dl>
 <h3>Belege</h3>
 <ol class="sentences">${e.evidence.map(
-    (v) => html`<li><blockquote>${v.sentence}</blockquote>
-<a href="/articles/${enc(v.articleId)}">${v.title || v.articleId}</a> <span class="meta">${v.source ?? 'unbekannte Quelle'} · ${v.published ?? 'ohne Datum'}${v.duplicateOf ? ' · Duplikat' : ''}</span></li>`,
+    // A headline is marked as one: it repeats its article's body, the same source.
+    (v) => html`<li${v.field === 'title' ? html` class="headline"` : ''}><blockquote>${v.sentence}</blockquote>
+<a href="/articles/${enc(v.articleId)}">${v.title || v.articleId}</a> <span class="meta">${v.field === 'title' ? 'Schlagzeile · ' : ''}${v.source ?? 'unbekannte Quelle'} · ${v.published ?? 'ohne Datum'}${v.duplicateOf ? ' · Duplikat' : ''}</span></li>`,
   )}</ol>
 <h3>Berichtende Medien</h3>
 <ul class="chips">${e.outlets.map((o) => html`<li>${o}</li>`)}</ul>

@@ -66,7 +66,7 @@ const LIST_SELECT = `SELECT e.id, e.type, e.mode, e.date_value, e.date_source, e
 const EVENT_SELECT = `SELECT e.id, e.type, e.mode, e.date_value, e.date_source, e.status, e.place, e.actors, e.recipients,
        e.sources, e.mentions, ev.sentence AS text, st.story_id
   FROM events e
-  LEFT JOIN LATERAL (SELECT m.sentence FROM event_mentions m WHERE m.event_id = e.id ORDER BY m.article_id, m.idx LIMIT 1) ev ON true
+  LEFT JOIN LATERAL (SELECT m.sentence FROM event_mentions m WHERE m.event_id = e.id ORDER BY m.field = 'title', m.article_id, m.idx LIMIT 1) ev ON true
   LEFT JOIN LATERAL (SELECT a.story_id FROM event_mentions m JOIN articles a ON a.id = m.article_id
                       WHERE m.event_id = e.id AND a.story_id IS NOT NULL
                       GROUP BY a.story_id ORDER BY count(*) DESC, a.story_id LIMIT 1) st ON true`;
@@ -121,8 +121,9 @@ export async function getEvent(db: Queryable, id: string): Promise<EventDetail |
     source: string | null;
     published: string | null;
     duplicate_of: string | null;
+    field: 'title' | 'body';
   }>(
-    `SELECT m.article_id, m.sentence, a.title, a.source, a.published, a.duplicate_of
+    `SELECT m.article_id, m.sentence, a.title, a.source, a.published, a.duplicate_of, m.field
        FROM event_mentions m JOIN articles a ON a.id = m.article_id
       WHERE m.event_id = $1
       ORDER BY a.duplicate_of NULLS FIRST, a.published_sort NULLS LAST, a.seq, m.idx`,
@@ -140,6 +141,7 @@ export async function getEvent(db: Queryable, id: string): Promise<EventDetail |
       source: v.source,
       published: v.published,
       duplicateOf: v.duplicate_of,
+      field: v.field,
     })),
     outlets: [...new Set(evidence.map((v) => v.source ?? 'unbekannte Quelle'))].sort((a, b) => a.localeCompare(b, 'de')),
   };

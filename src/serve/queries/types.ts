@@ -64,6 +64,8 @@ export interface Evidence {
   source: string | null;
   published: string | null;
   duplicateOf: string | null;
+  /** `title`: the sentence is the article's headline (its body is evidence too: one source). */
+  field: 'title' | 'body';
 }
 
 export interface EventDetail extends TimelineEvent {
