@@ -4,7 +4,8 @@ import {
   assignEvents, canonicalizeParticipants, deleteAllEvents, deleteEvents, eventsOverlapping, markTried, mentionsOfEvents,
   reopenEvents, staleMentions, triedFragments, unmergedMentions, upsertEvents, waitingTitleMentions, type EventRow, type MentionRow,
 } from '../../store/events.js';
-import { countriesOf, placesAgree } from './actors.js';
+import { precisionOf } from '../../model/index.js';
+import { countriesOf, officeLinks, placesAgree } from './actors.js';
 import { consultMode, datesClash, fit, intervalOf, mergeMentions, seedsEvent, sharedParticipants, stateOf, type EventState, type Interval } from './merge.js';
 
 function rowOf(id: string, ms: readonly MentionRow[]): EventRow {
@@ -38,12 +39,23 @@ interface Cluster {
   touched: boolean;
 }
 
+/** An event's merge state; its points are the cluster's own members (the state is rebuilt whenever they change). */
 function stateOfRow(e: EventRow, members: readonly MentionRow[]): EventState {
   return { ...stateOf(e.id, {
     type: e.type, mode: e.mode, status: e.status, place: e.place, actors: e.actors, recipients: e.recipients,
     sources: e.sources, mentions: e.mentions,
     date: { value: e.dateValue, source: e.dateSource, interval: e.dateLo && e.dateHi ? { lo: e.dateLo, hi: e.dateHi } : null },
-  }), points: [...members] };
+  }), points: members };
+}
+
+/**
+ * The names a mention with these participants, dated so, can share with an event: its own and, on a
+ * day-precise date, those a government office links them to (members of a government act for it).
+ */
+function namesNear(names: readonly string[], dateValue: string | null): string[] {
+  if (!dateValue || precisionOf(dateValue) !== 'day') return [...names];
+  const day = dateValue.slice(0, 10);
+  return [...names, ...names.flatMap((n) => officeLinks(n, day))];
 }
 
 /** The pending mentions' date intervals, coalesced into a few windows for one range query. */
@@ -105,7 +117,7 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
   await canonicalizeParticipants(db);
   const pending = await unmergedMentions(db);
   if (pending.length === 0) return { mentions: 0, created: 0 };
-  const names = new Set(pending.flatMap((m) => [...m.actors, ...m.recipients]));
+  const names = new Set(pending.flatMap((m) => namesNear([...m.actors, ...m.recipients], m.dateValue)));
   const places = new Set(pending.flatMap((m) => (m.place ? [m.place] : [])));
   const existing = await eventsOverlapping(db, [...new Set(pending.map((m) => m.type))], windowsOf(pending), [...names], [...places]);
   const members = new Map<string, MentionRow[]>();
@@ -119,31 +131,39 @@ export async function mergeEvents(db: Queryable): Promise<{ mentions: number; cr
   let created = 0;
   // Headline mentions neither seed nor fit on their own: they follow their body mention (below).
   const isTitle = (m: MentionRow): boolean => m.field === 'title';
-  const seeds = pending.filter((m) => !isTitle(m) && seedsEvent(m));
+  const seeds: MentionRow[] = [];
+  const fragments: MentionRow[] = [];
+  for (const m of pending) if (!isTitle(m)) (seedsEvent(m) ? seeds : fragments).push(m);
   for (const m of seeds) {
-    let best = bestFit(byType, m);
-    if (!best) {
-      best = { row: rowOf(eventIdFor(m), [m]), members: [], state: stateOfRow(rowOf(eventIdFor(m), [m]), [m]), touched: true };
-      add(best);
+    const best = bestFit(byType, m);
+    if (best) join(best, m);
+    else {
+      const id = eventIdFor(m);
+      const ms = [{ ...m, eventId: id }];
+      const row = rowOf(id, ms);
+      add({ row, members: ms, state: stateOfRow(row, ms), touched: true });
       created++;
     }
-    join(best, m);
   }
 
   // Fragments come last so they can join the events their batch starts. Those of earlier batches
   // joined none of the events as they were then: only an event this batch touched can take one
   // now, so only the ones near those events are loaded again; they go first (ingest order).
   const touchedNow = [...byType.values()].flat().filter((c) => c.touched);
+  const touchedNames = new Set<string>();
+  for (const c of touchedNow) {
+    for (const d of new Set(c.members.map((m) => m.dateValue))) for (const n of namesNear([...c.state.participants], d)) touchedNames.add(n);
+  }
   const older = await triedFragments(
     db, [...new Set(touchedNow.map((c) => c.row.type))],
     // An undated event can take a fragment of any date.
     touchedNow.every((c) => c.state.interval) ? coalesce(touchedNow.map((c) => c.state.interval)) : null,
-    [...new Set(touchedNow.flatMap((c) => [...c.state.participants]))], [...new Set(touchedNow.flatMap((c) => (c.row.place ? [c.row.place] : [])))],
+    [...touchedNames], [...new Set(touchedNow.flatMap((c) => (c.row.place ? [c.row.place] : [])))],
   );
   const olderSet = new Set(older);
   const unjoined: MentionRow[] = [];
   let retried = 0;
-  for (const m of [...older, ...pending.filter((x) => !isTitle(x) && !seedsEvent(x))]) {
+  for (const m of [...older, ...fragments]) {
     const best = bestFit(byType, m);
     if (best) {
       join(best, m);
