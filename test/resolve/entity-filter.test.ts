@@ -42,3 +42,17 @@ test('Kreml filters the same events in `chronik timeline --entity` and /api/time
     await db.close();
   }
 });
+
+test('an entity page lists the events its timeline link shows (Kreml: Russland’s events)', async () => {
+  const db = await openStore(dir);
+  try {
+    const app = createApp(db);
+    const page = (await (await app.request('/api/entities/kb%3AKREMLIN')).json()) as { events: Ev[] };
+    const line = ((await (await app.request('/api/timeline?entity=kb%3AKREMLIN')).json()) as { events: Ev[] }).events;
+    assert.ok(line.length > 0);
+    assert.deepEqual(page.events.map((e) => e.id).sort(), line.map((e) => e.id).sort());
+    assert.ok(page.events.some((e) => [...e.actors, ...e.recipients].includes('Russland')));
+  } finally {
+    await db.close();
+  }
+});

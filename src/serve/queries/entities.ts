@@ -140,7 +140,7 @@ export async function getEntity(db: Queryable, id: string): Promise<EntityDetail
     mentionsOverTime: months,
     coMentioned: co,
     coMentionLinks: links,
-    events: await eventsOfEntity(db, [r.name], ENTITY_EVENTS),
+    events: await eventsOfEntity(db, r.id, ENTITY_EVENTS),
     recentArticles: recent.map(toSummary) as ArticleSummary[],
   };
 }

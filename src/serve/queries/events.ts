@@ -8,7 +8,8 @@ import type { EventDetail, TimelineEvent, TimelineFilter } from './types.js';
 
 /**
  * Merged events (table `events`, migration 041) and their evidence (`event_mentions`).
- * Actors and recipients are stored as canonical names; entity pages are found by name.
+ * Actors and recipients are stored as canonical names; entity pages and the timeline filter resolve
+ * an entity to them through entityFilterNames.
  */
 export async function eventsReady(db: Queryable): Promise<boolean> {
   return hasTables(db, 'events', 'event_mentions');
@@ -70,12 +71,6 @@ const EVENT_SELECT = `SELECT e.id, e.type, e.mode, e.date_value, e.date_source, 
   LEFT JOIN LATERAL (SELECT a.story_id FROM event_mentions m JOIN articles a ON a.id = m.article_id
                       WHERE m.event_id = e.id AND a.story_id IS NOT NULL
                       GROUP BY a.story_id ORDER BY count(*) DESC, a.story_id LIMIT 1) st ON true`;
-
-/** A WHERE fragment for events mentioning one of `names` as actor or recipient (pushes a param). */
-function participantSql(params: unknown[], who: string[]): string {
-  const p = params.push(who);
-  return `(e.actors ?| $${p}::text[] OR e.recipients ?| $${p}::text[])`;
-}
 
 /** Events drawn at once; beyond this the page asks to narrow the filters (the axis stays usable). */
 export const TIMELINE_LIMIT = 1000;
@@ -170,12 +165,17 @@ export async function eventsOfArticles(db: Queryable, where: string, params: unk
   return rows.map(toEvent);
 }
 
-/** Merged events an entity (by its canonical names) takes part in, the latest `limit`, by date. */
-export async function eventsOfEntity(db: Queryable, who: string[], limit = 200): Promise<TimelineEvent[]> {
-  if (!(await eventsReady(db)) || who.length === 0) return [];
+/**
+ * Merged events an entity (its id or name) takes part in, the latest `limit`, by date — the same
+ * filter as the timeline's `entity=` (entityFilterNames), so the Kreml's page lists Russland's events
+ * like the timeline it links to.
+ */
+export async function eventsOfEntity(db: Queryable, entity: string, limit = 200): Promise<TimelineEvent[]> {
+  if (!(await eventsReady(db))) return [];
   const params: unknown[] = [];
+  const where = participantFilterSql(params, entity, await entityFilterNames(db, entity), 'e');
   const rows = await db.query<EventRow>(
-    `${LIST_SELECT} WHERE ${participantSql(params, who)}
+    `${LIST_SELECT} WHERE ${where}
       ORDER BY e.date_lo DESC NULLS LAST, e.date_value DESC, e.id DESC LIMIT ${Math.min(Math.max(limit, 1), 1000)}`,
     params,
   );
