@@ -242,13 +242,15 @@ function heuristicOrgs(kb: Kb, ctx: MentionContext): Cand[] {
  * orgPlaceNames). A KB name or a role word is no such noun: `Bundesregierung`, `Landrat`.
  */
 function orgHead(kb: Kb, word: string): string | null {
-  if (!isCap(word) || notAnEntity(word) || roleWordOf(kb, word) !== null) return null;
+  if (!isCap(word) || notAnEntity(word)) return null;
   const { words, endings, notHeads } = lexicon.orgPlaceNames;
   // Masculine and neuter heads take a genitive s (`des Landgerichts`, `des Bundesamtes`).
   for (const form of [word, word.replace(/s$/u, ''), word.replace(/es$/u, '')]) {
     const lw = form.toLowerCase();
     const head = words.has(lw) || endings.some((e) => lw.endsWith(e) && lw.length >= e.length + 3);
     if (!head || notHeads.some((n) => lw.endsWith(n))) continue;
+    // The KB and role checks only for a word the lexicon takes (this runs for every capitalised token).
+    if (roleWordOf(kb, word) !== null) return null;
     if (kb.lookup(form).entries.length > 0 || kb.lookup(word).entries.length > 0) return null;
     return form;
   }
