@@ -37,6 +37,7 @@ interface RawRules {
 
 interface Rules {
   disposition: { frames: { word: string; prep: string }[] };
+  commentary: { verbs: Map<string, string> };
   resumed: { subjects: Set<string>; shortForms: Map<string, string>; definite: Set<string>; reach: number };
   sideHeads: { lead: string[][]; sides: Set<string>; of: Set<string>; reach: number };
   followUp: { verbs: { word: string; particle: string | null }[]; speakers: string[]; governments: Set<string>; roles: Set<string>; reach: number };
@@ -60,6 +61,8 @@ export function discourseRules(): Rules {
   const pairs = (rule: string, key: string): [string, string][] => list(rule, key).map((x) => x.split('|') as [string, string]);
   cached = {
     disposition: { frames: pairs('disposition', 'frames').map(([word, prep]) => ({ word, prep })) },
+    // Verb form → the preposition its event noun follows ('' for an object: `nannte das Treffen`).
+    commentary: { verbs: new Map(pairs('commentary', 'verbs').map(([w, p]) => [w, p ?? ''])) },
     resumed: { subjects: new Set(list('resumedEvent', 'subjects')), shortForms: new Map(pairs('resumedEvent', 'shortForms')), definite: new Set(list('resumedEvent', 'definite')), reach: num('resumedEvent', 'reach') },
     sideHeads: { lead: list('sideHeads', 'lead').map((p) => p.split(/\s+/)), sides: new Set(list('sideHeads', 'sides')), of: new Set(raw.rules.sideHeads?.rule.of as string[]), reach: num('sideHeads', 'reach') },
     followUp: {
@@ -109,6 +112,39 @@ export function dropDispositions(v: SentenceView, found: FoundEvent[]): void {
   for (let k = found.length - 1; k >= 0; k--) if (framed(found[k]!)) found.splice(k, 1);
 }
 
+// ── commentary ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * `Regierungssprecher X nannte das Treffen nützlich`, `Die Opposition spricht von einem Gipfel`: an
+ * event noun judged by the clause's subject (its object, or after the preposition of the verb of
+ * judging) does not make the judge a party. The subject leaves the mention's participants; the
+ * mentions returned resume the event they judge (resumeParticipants) whatever their article, and
+ * stay, as evidence that names no one, when there is none.
+ */
+export function commentedEvents(v: SentenceView, found: FoundEvent[]): Set<FoundEvent> {
+  const { verbs } = discourseRules().commentary;
+  const out = new Set<FoundEvent>();
+  for (const e of found) {
+    if (!upper(v.tokens[e.token]!.text)) continue;
+    const ci = v.clauseOf(e.token);
+    const c = v.clauses[ci];
+    if (!c) continue;
+    // The word that governs the noun phrase: a preposition, or none (an object).
+    let j = e.token - 1;
+    while (j >= c.start && !upper(v.tokens[j]!.text) && !v.lex.words.prepositions.has(v.lower(j)) && (!/[\p{L}]/u.test(v.tokens[j]!.text) || v.lex.words.determiners.has(v.lower(j)) || isAdjectiveLike(v.lower(j), v.lex) || !v.lex.allVerbForms.has(v.lower(j)))) j--;
+    const prep = j >= c.start && v.lex.words.prepositions.has(v.lower(j)) ? v.lower(j) : '';
+    let judged = false;
+    for (let k = c.start; k < c.end && !judged; k++) judged = k !== e.token && verbs.get(v.lower(k)) === prep;
+    if (!judged) continue;
+    const subject = clauseRoles(v, ci).subject;
+    if (!subject) continue;
+    e.actors = e.actors.filter((x) => !subject.ents.includes(x));
+    e.recipients = e.recipients.filter((x) => !subject.ents.includes(x));
+    out.add(e);
+  }
+  return out;
+}
+
 // ── resumed events ──────────────────────────────────────────────────────────────────────────────
 
 /** The determiner before a noun (adjectives skipped), lower case, or ''. */
@@ -153,7 +189,7 @@ export function resumingSubject(v: SentenceView, ci: number): boolean {
  * or a verb whose subject is `die Delegationen`) takes the participants of the last fitting event of
  * its type within `reach` sentences. Short forms and side-subject verbs that find none are no events.
  */
-export function resumeParticipants(v: SentenceView, found: FoundEvent[], before: readonly FoundEvent[]): void {
+export function resumeParticipants(v: SentenceView, found: FoundEvent[], before: readonly FoundEvent[], commented: ReadonlySet<FoundEvent> = new Set()): void {
   const r = discourseRules().resumed;
   const short = new Set(resumingMatches(v).map((m) => m.token));
   const drop = new Set<FoundEvent>();
@@ -161,7 +197,8 @@ export function resumeParticipants(v: SentenceView, found: FoundEvent[], before:
     if (e.actors.length + e.recipients.length > 0) continue;
     const entry = v.lex.entries.find((x) => x.id === e.entryId);
     const sides = entry?.pos === 'verb' && resumingSubject(v, v.clauseOf(e.token));
-    const definite = entry?.pos === 'noun' && r.definite.has(determinerOf(v, e.token));
+    // A judged event (`spricht von einem konstruktiven Treffen`) is one the reader knows, whatever its article.
+    const definite = entry?.pos === 'noun' && (r.definite.has(determinerOf(v, e.token)) || commented.has(e));
     const only = short.has(e.token) || (sides && entry?.needsRecipient === true);
     if (sides || definite || only) {
       const prior = [...before, ...found.filter((x) => x.token < e.token)];

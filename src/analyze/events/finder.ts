@@ -3,7 +3,7 @@ import { clauseRoles, isAdjectiveLike, viewSentence, type Group, type SentenceVi
 import { firstDay, lastDay } from './dates.js';
 import { lexicon, type Lexicon, type TriggerEntry } from './lexicon.js';
 import { kb } from '../../kb/index.js';
-import { dropDispositions, followUps, resumeParticipants, resumingMatches, resumingSubject } from './discourse.js';
+import { commentedEvents, dropDispositions, followUps, resumeParticipants, resumingMatches, resumingSubject } from './discourse.js';
 
 /** An event mention with the lexicon entry that found it (tests and debugging). */
 export interface FoundEvent extends EventMention {
@@ -594,6 +594,8 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
     }
     // `offen für Gespräche`, `zu Verhandlungen bereit`: readiness is no event.
     dropDispositions(v, found);
+    // `X nannte das Treffen nützlich`: who judges an event is no party to it.
+    const commented = commentedEvents(v, found);
     // `beide Seiten`/`beide Länder` without a name of their own: the two sides the article last named.
     // The antecedent must fit the noun: `beide Länder` are the last two countries named together, so
     // one sentence reads the same in a reprint that cut an earlier paragraph about two presidents.
@@ -616,7 +618,7 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
       e.place ??= meeting.place;
       if (e.date.source === 'publication' && meeting.date.source === 'text') e.date = { ...meeting.date };
     }
-    resumeParticipants(v, found, out);
+    resumeParticipants(v, found, out, commented);
     const isVerb = (x: FoundEvent): boolean => lex.entries.find((y) => y.id === x.entryId)?.pos === 'verb';
     const verbClauses = new Set(found.filter(isVerb).map((e) => v.clauseOf(e.token)));
     const demandClauses = new Set(found.filter((e) => isVerb(e) && lex.words.contentTypes.has(e.type)).map((e) => v.clauseOf(e.token)));
@@ -628,9 +630,11 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
         // verb trigger (`einen Gefangenenaustausch vereinbart`, `auf einen Gipfel geeinigt`) is no event of its own.
         const ctx = nounContext(v, e.token, lex);
         if (ctx.attached) return false;
-        if (verbClauses.has(v.clauseOf(e.token)) && !(ctx.prep && lex.words.circumstantialPrepositions.has(ctx.prep))) return false;
+        // A judged event (`Kiew begrüßte die Einigung`) is evidence of its own, not the verb's argument.
+        if (verbClauses.has(v.clauseOf(e.token)) && !commented.has(e) && !(ctx.prep && lex.words.circumstantialPrepositions.has(ctx.prep))) return false;
       }
-      return e.actors.length + e.recipients.length > 0 || e.place !== null;
+      // A judged event with no known participants stays as evidence that names no one (it cannot start an event).
+      return e.actors.length + e.recipients.length > 0 || e.place !== null || commented.has(e);
     });
     // Mentions of one type in one sentence with shared (or missing) participants are one mention:
     // the one with most participants (verbs win ties) keeps the mode any of them gives.
