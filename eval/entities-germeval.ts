@@ -5,15 +5,15 @@
  * component without the model (the fallback path). Names inside compounds (sub-token mentions)
  * cannot be expressed as token tags and are left out. Writes eval/results/entities-germeval.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzedArticle, EntityMention, Token } from '../src/model/index.js';
-import { packageRoot, paths } from '../src/paths.js';
+import { paths } from '../src/paths.js';
 import { readGermEval } from '../src/analyze/ner/corpora.js';
 import { defaultNerModel, recognize } from '../src/analyze/ner/index.js';
 import { conllScore, type Scores } from '../src/analyze/ner/score.js';
 import { findMentions } from '../src/analyze/entities/index.js';
 import { kb } from '../src/kb/index.js';
+import { writeResults } from './results-file.js';
 
 const DATA = process.env.CHRONIK_DATA ?? join(paths.models, '..', '..', 'shared', 'data');
 const dev = readGermEval(join(DATA, 'germeval2014', 'NER-de-dev.tsv'));
@@ -68,5 +68,4 @@ const result = {
   seconds: Math.round(seconds * 10) / 10,
 };
 console.log(JSON.stringify(result, null, 2));
-mkdirSync(join(packageRoot, 'eval', 'results'), { recursive: true });
-writeFileSync(join(packageRoot, 'eval', 'results', 'entities-germeval.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeResults('entities-germeval', result);

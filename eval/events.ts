@@ -5,13 +5,14 @@
  * most, and prints precision/recall of event type, actors, date and place; writes
  * eval/results/events.json. The gold is small (32 events): one event is 3 % of it.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kb } from '../src/kb/index.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { openStore } from '../src/store/open.js';
 import { listEvents, type TimelineEvent } from '../src/store/events.js';
 import { firstDay, lastDay } from '../src/analyze/events/dates.js';
+import { writeResults } from './results-file.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SYMMETRIC = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
@@ -166,10 +167,7 @@ async function main(): Promise<void> {
   console.log(`place        P ${result.place.precision}  R ${result.place.recall}  F1 ${result.place.f1}   (matched events)`);
   console.log(`mode         accuracy ${result.mode.accuracy} of ${modeGold} (${modeOk} right); sources exact ${result.sources.exact}; strict mention recall ${result.mentions.strictRecall}`);
   console.log(`headlines    mention recall ${result.mentions.titleRecall} (${titlesFound} of ${titles.length} gold headline mentions found as headline evidence)`);
-  if (!process.env.CHRONIK_NO_WRITE) {
-    mkdirSync(join(ROOT, 'eval/results'), { recursive: true });
-    writeFileSync(join(ROOT, 'eval/results/events.json'), JSON.stringify(result, null, 2) + '\n');
-  }
+  writeResults('events', result);
   if (verbose) printVerbose({ matched: bestFor, pairs, rawMentions, origins, sharesSentence });
   if (process.env.CHRONIK_EVENTS_DEBUG) {
     for (const { s, a } of pairs) console.error(`${a ? (a.gold.type === s.type ? 'OK ' : 'TY ') + a.gold.id : 'FP   '} ${s.type}/${s.mode ?? '-'}/${a?.gold.mode ?? '-'} ${s.dateValue} ${s.actors.join('+')} > ${s.recipients.join('+')} @${s.place} | ${s.evidence[0]?.sentence.slice(0, 100)}`);

@@ -5,7 +5,7 @@
  *
  *   npm run eval:ner [-- --model FILE]
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { paths } from '../src/paths.js';
@@ -13,6 +13,7 @@ import { readGermEval } from '../src/analyze/ner/corpora.js';
 import { NerModel } from '../src/analyze/ner/model.js';
 import { NER_MODEL_PATH } from '../src/analyze/ner/index.js';
 import { conllScore } from '../src/analyze/ner/score.js';
+import { writeResults } from './results-file.js';
 
 const args = process.argv.slice(2);
 const mi = args.indexOf('--model');
@@ -74,11 +75,9 @@ const result = {
   modelMeta: model.meta,
   node: process.version,
 };
-const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'ner.json');
 // The learning curve comes from cross-validation on the training data (`npm run train:ner --
 // --curve`), not from this set; it is copied here so the figures sit in one file.
-const curveFile = join(dirname(out), 'ner-learning-curve.json');
+const curveFile = join(dirname(fileURLToPath(import.meta.url)), 'results', 'ner-learning-curve.json');
 const learningCurve: unknown = existsSync(curveFile) ? JSON.parse(readFileSync(curveFile, 'utf8')) : undefined;
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ ...result, learningCurve }, null, 2)}\n`);
-console.log(`wrote ${out}`);
+const out = writeResults('ner', { ...result, learningCurve });
+if (out) console.log(`wrote ${out}`);

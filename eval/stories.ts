@@ -9,7 +9,7 @@
  * Writes eval/results/stories.json. The gold is tiny (31 articles, 2 stories, 3 drought
  * articles): one pair of the drought story is 0.2 % of the 438 gold pairs but a third of that story.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ingest } from '../src/pipeline/ingest.js';
 import { openStore } from '../src/store/open.js';
@@ -17,6 +17,7 @@ import type { Db } from '../src/store/db.js';
 import { clearStories } from '../src/store/stories.js';
 import { assignStories, restory } from '../src/resolve/stories/resolver.js';
 import { rng } from '../src/util/seeded-random.js';
+import { writeResults } from './results-file.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -149,8 +150,7 @@ async function main(): Promise<void> {
     const c = runs[0]!.groups.filter((g) => g.some((f) => drought.files.includes(f))).map((g) => g.length);
     console.log(`drought story (${drought.files.length} articles) falls into clusters of sizes: ${c.join(' + ')}`);
   }
-  mkdirSync(join(ROOT, 'eval/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'eval/results/stories.json'), `${JSON.stringify({ goldArticles: ref.size, goldStories: gold.length, runs, restoryEqualToStreaming: key(streaming) === key(batch), shuffledEqualToRestory: sameAsBatch }, null, 2)}\n`);
+  writeResults('stories', { goldArticles: ref.size, goldStories: gold.length, runs, restoryEqualToStreaming: key(streaming) === key(batch), shuffledEqualToRestory: sameAsBatch });
 }
 
 await main();

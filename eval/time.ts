@@ -5,14 +5,13 @@
  * here for evaluation only and none of its text goes into the project.
  * Options: --errors SUBSET prints our mismatches on one subset (for tuning, to the terminal).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   KRAUTS_SUBSETS, krautsAvailable, loadKrauts, loadKrautsHeidelTime, loadWikiWarsDE, wikiwarsAvailable,
   type EvalDoc, type SpanTimex,
 } from './time/corpora.js';
 import { addCounts, countDoc, emptyCounts, scores, type Counts, type Scores } from './time/scorer.js';
 import { chronik, chronoDe, type TimeSystem } from './time/systems.js';
+import { writeResults } from './results-file.js';
 
 const WIKIWARS_DATETIME = '2011-02-16';
 const args = process.argv.slice(2);
@@ -108,13 +107,11 @@ console.log(lines.join('\n'));
 console.log(`\nthroughput (chars/s, median of ${PASSES} alternating passes over the same ${allChars} chars): ${Object.entries(throughput).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 console.log('WikiWarsDE is TIMEX2 (no types); relaxed = lenient. chronik runs it without a DCT (narrative); chrono-node gets the corpus DATETIME as reference.');
 
-const out = join(import.meta.dirname, 'results', 'time.json');
-mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-writeFileSync(out, `${JSON.stringify({
+const out = writeResults('time', {
   note: 'TempEval-3 figures over text-consuming expressions; value/type F1 = relaxed F1 × accuracy. WikiWarsDE is TIMEX2 (type F1 not applicable).',
   results, throughputCharsPerSecond: throughput,
-}, null, 2)}\n`);
-console.log(`wrote ${out}`);
+});
+if (out) console.log(`wrote ${out}`);
 
 function printErrors(corpus: Corpus, outputs: SpanTimex[][]): void {
   corpus.docs.forEach((d, i) => {
