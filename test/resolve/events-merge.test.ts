@@ -60,6 +60,11 @@ test('sources count originals only; status follows the latest reporting', () => 
   assert.equal(e.mentions, 3);
   assert.equal(e.status, 'asserted');
   assert.equal(mergeMentions([m({ status: 'reported' })]).status, 'reported');
+  // Two outlets attribute it to a speaker, one later outlet states it as fact: still reported.
+  const said = (id: string, published: string): MergeMention => m({ articleId: id, originalId: id, status: 'reported', published });
+  assert.equal(mergeMentions([said('r1', '2025-08-22'), said('r2', '2025-08-22'), m({ articleId: 's', originalId: 's', published: '2025-08-23' })]).status, 'reported');
+  // As many own-voice sources as attributing ones: asserted.
+  assert.equal(mergeMentions([said('r1', '2025-08-22'), m({ articleId: 's', originalId: 's', published: '2025-08-23' })]).status, 'asserted');
 });
 
 test('CONSULT mode from where the meeting was: third country → third-party, one side → visit', () => {

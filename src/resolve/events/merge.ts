@@ -251,15 +251,19 @@ const STATUS_RANK: Record<EventStatus, number> = { asserted: 4, negated: 3, plan
 
 /**
  * An event's status as the latest reporting has it: the status of the most recent article's
- * mentions (a planned summit that later took place is asserted); `reported` only when every
- * mention is an attributed statement.
+ * mentions (a planned summit that later took place is asserted); `reported` when every mention is
+ * an attributed statement, or when fewer sources state it in their own voice than attribute it:
+ * one later outlet retelling an attributed claim as fact adds no evidence that it is one.
  */
 export function mergedStatus(ms: readonly MergeMention[]): EventStatus {
   if (ms.every((m) => m.status === 'reported')) return 'reported';
   const direct = ms.filter((m) => m.status !== 'reported');
   const latest = direct.reduce((a, m) => ((m.published ?? '') > a ? (m.published ?? '') : a), '');
   const recent = direct.filter((m) => (m.published ?? '') === latest);
-  return recent.reduce<EventStatus>((a, m) => (STATUS_RANK[m.status] > STATUS_RANK[a] ? m.status : a), recent[0]!.status);
+  const status = recent.reduce<EventStatus>((a, m) => (STATUS_RANK[m.status] > STATUS_RANK[a] ? m.status : a), recent[0]!.status);
+  if (status !== 'asserted') return status;
+  const sourcesOf = (st: EventStatus): number => new Set(ms.filter((m) => m.status === st).map((m) => m.originalId)).size;
+  return sourcesOf('asserted') < sourcesOf('reported') ? 'reported' : status;
 }
 
 /**
