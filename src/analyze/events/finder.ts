@@ -640,8 +640,10 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
     // the one with most participants (verbs win ties) keeps the mode any of them gives.
     const size = (x: FoundEvent): number => x.actors.length + x.recipients.length;
     const names = (x: FoundEvent): Set<string> => new Set([...x.actors, ...x.recipients].map((i) => doc.entities[i]!.normalized));
+    // `X und Y telefonieren – und wollen sich treffen`: a call held and a meeting planned are two events.
+    const unreal = (x: FoundEvent): boolean => x.status === 'planned' || x.status === 'hypothetical';
     const sameEvent = (a: FoundEvent, b: FoundEvent): boolean => {
-      if (a.type !== b.type) return false;
+      if (a.type !== b.type || unreal(a) !== unreal(b) || (a.mode !== b.mode && (a.mode === 'phone' || b.mode === 'phone'))) return false;
       const na = names(a);
       const nb = names(b);
       return na.size === 0 || nb.size === 0 || [...na].some((n) => nb.has(n));

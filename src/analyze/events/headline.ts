@@ -1,6 +1,39 @@
-import type { AnalyzedArticle, EntityMention, EventMention } from '../../model/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnalyzedArticle, EntityMention, EventMention, PloverType } from '../../model/index.js';
 import { kb } from '../../kb/index.js';
+import { paths } from '../../paths.js';
 import { tokenize } from '../tokenize.js';
+
+/** One headline example of discourse.json (run by test/analyze/events-headline-rules.test.ts). */
+export interface HeadlineExample {
+  title: string;
+  text: string;
+  published: string;
+  /** `TYPE/mode` (`-` for none) of each body mention a headline mention joins. */
+  expect: string[];
+}
+
+interface HeadlineRules {
+  planAgreed: { of: Set<string>; agreement: PloverType };
+  visitTopic: { preps: Set<string> };
+  examples: HeadlineExample[];
+}
+
+let cached: HeadlineRules | null = null;
+
+/** The headline rules of discourse.json. */
+export function headlineRules(): HeadlineRules {
+  if (cached) return cached;
+  const raw = JSON.parse(readFileSync(join(paths.rules, 'events', 'discourse.json'), 'utf8')) as {
+    headline: { rules: { planAgreed: { of: string[]; agreement: PloverType }; visitTopic: { preps: string[] } }; examples: HeadlineExample[] };
+  };
+  const r = raw.headline.rules;
+  cached = { planAgreed: { of: new Set(r.planAgreed.of), agreement: r.planAgreed.agreement }, visitTopic: { preps: new Set(r.visitTopic.preps) }, examples: raw.headline.examples };
+  return cached;
+}
+
+const UNREAL = new Set(['planned', 'hypothetical']);
 
 /** A language's event finder: role/demonym mentions it adds to a document, and its event mentions. */
 export interface HeadlineFinder {
@@ -34,8 +67,12 @@ export function findHeadlineEvents(doc: AnalyzedArticle, finder: HeadlineFinder)
   // Role mentions the finder added (`Kremlchef`) are headline mentions like the others.
   doc.titleEntities = head.entities.map((m) => (m.field === 'title' ? m : { ...m, field: 'title' as const }));
   const out: EventMention[] = [];
-  for (const t of finder.find(head)) {
-    const j = bodyMentionFor(doc, t);
+  const topic = visitTopic(head);
+  for (const found of [...(topic ? [topic] : []), ...finder.find(head)]) {
+    // `… und wollen sich treffen` over `vereinbarten, sich … zu treffen`: the plan is the agreement's news.
+    const agreed = agreementBehind(doc, found);
+    const t = agreed === null ? found : { ...found, type: doc.events[agreed]!.type, mode: null };
+    const j = agreed ?? bodyMentionFor(doc, t);
     if (j === null) continue;
     const b = doc.events[j]!;
     // Date, status and mode are the body mention's: a headline's present tense is the article's
@@ -64,6 +101,9 @@ function bodyMentionFor(doc: AnalyzedArticle, t: EventMention): number | null {
   let bestScore = -1;
   doc.events.forEach((b, j) => {
     if (b.field === 'title' || b.type !== t.type || (b.status === 'negated') !== (t.status === 'negated')) return;
+    // A plan (`wollen sich treffen`) is not what was done; a call is no meeting, a visit topic only a visit.
+    if (UNREAL.has(t.status) && !UNREAL.has(b.status)) return;
+    if (t.mode !== null && b.mode !== t.mode && (t.mode === 'phone' || b.mode === 'phone' || t.mode === 'visit')) return;
     const bActors = b.actors.map((i) => keyOf(doc.entities[i]!));
     const bRecipients = b.recipients.map((i) => keyOf(doc.entities[i]!));
     const date = b.date.value ?? doc.article.published;
@@ -76,6 +116,50 @@ function bodyMentionFor(doc: AnalyzedArticle, t: EventMention): number | null {
     if (score > bestScore) [best, bestScore] = [j, score];
   });
   return best;
+}
+
+/**
+ * For a planned headline mention (planAgreed), the body agreement on such an event: an agreement,
+ * not negated, followed in its sentence by a planned body mention of the headline's type (what was
+ * agreed), between the parties the headline names (none named: any). A plan with a place of its own
+ * is the planned event, not the agreement. Index or null.
+ */
+function agreementBehind(doc: AnalyzedArticle, t: EventMention): number | null {
+  const r = headlineRules().planAgreed;
+  // A plan with its own place (`wollen sich in Abu Dhabi treffen`) is the planned event itself.
+  if (!r.of.has(t.type) || !UNREAL.has(t.status) || t.place !== null) return null;
+  const titleEnts = doc.titleEntities ?? [];
+  const mine = [...t.actors, ...t.recipients].map((i) => keyOf(titleEnts[i]!));
+  const k = doc.events.findIndex((a) => {
+    if (a.field === 'title' || a.type !== r.agreement || a.status === 'negated') return false;
+    const content = doc.events.some((b) => b.field !== 'title' && b.type === t.type && UNREAL.has(b.status) && b.sentence === a.sentence && b.trigger.start > a.trigger.start);
+    const theirs = [...a.actors, ...a.recipients].map((i) => keyOf(doc.entities[i]!));
+    return content && mine.every((n) => theirs.includes(n));
+  });
+  return k >= 0 ? k : null;
+}
+
+/**
+ * `Fiala in Warschau:`, `Fiala bei Tusk:`: a person, `in`/`bei` (visitTopic) and a name, alone before
+ * the headline's colon, is his visit there (the host a person or organisation, else the place).
+ * It only counts where the body reports a visit (bodyMentionFor takes a visit topic to visits only).
+ */
+function visitTopic(head: AnalyzedArticle): EventMention | null {
+  const { preps } = headlineRules().visitTopic;
+  const toks = head.tokens;
+  const colon = toks.findIndex((t) => t.text === ':');
+  // Name, preposition, name: the name mentions cover every other token before the colon.
+  const who = head.entities.findIndex((m) => colon > 0 && m.start === toks[0]!.start);
+  const p = who < 0 ? -1 : toks.findIndex((t) => t.start >= head.entities[who]!.end);
+  const prep = p > 0 ? toks[p]! : undefined;
+  const where = prep ? head.entities.findIndex((m) => m.start === toks[p + 1]?.start && m.end === toks[colon - 1]!.end) : -1;
+  if (!prep || where < 0 || !preps.has(prep.text) || head.entities[who]!.type !== 'PER') return null;
+  const place = head.entities[where]!.type === 'LOC' ? head.entities[where]! : null;
+  return {
+    type: 'CONSULT', mode: 'visit', trigger: { start: prep.start, end: prep.end, text: prep.text },
+    actors: [who], recipients: place ? [] : [where], place: place ? place.normalized : null,
+    date: { value: head.article.published, source: 'publication' }, status: 'asserted', sentence: 0,
+  };
 }
 
 /** Types whose two sides are interchangeable (as in event merging). */
