@@ -30,6 +30,9 @@ const canonicalOf = new Map<string, string>();
 for (const e of goldEntities) for (const v of [e.name, ...e.variants]) canonicalOf.set(v.toLowerCase(), e.name);
 
 /** One key per real-world participant: the KB id (metonyms followed), else the gold canonical name. */
+// Near-duplicate and exact-duplicate reprints in the sample corpus: not sources of their own.
+const dupFiles = new Set(['examples/corpus/elbflorenz-bote/2025-07-16-istanbul-gefangenentausch.txt', 'examples/corpus/nordsee-depesche/2025-07-17-istanbul-gespraeche.txt', 'examples/corpus/weltlage24/eu-erhoeht-druck-auf-moskau.txt']);
+
 function key(name: string): string {
   const k = kb();
   // `Land Brandenburg`, `Freistaat Sachsen`: the state is the KB place of that name.
@@ -138,7 +141,6 @@ async function main(): Promise<void> {
   const titles = gold.flatMap((g) => g.mentions.filter((m) => m.where === 'title').map((m) => ({ g, m })));
   const titlesFound = titles.filter(found).length;
   // Source counts of matched events against the gold's distinct files minus known duplicates.
-  const dupFiles = new Set(['examples/corpus/elbflorenz-bote/2025-07-16-istanbul-gefangenentausch.txt', 'examples/corpus/nordsee-depesche/2025-07-17-istanbul-gespraeche.txt', 'examples/corpus/weltlage24/eu-erhoeht-druck-auf-moskau.txt']);
   const sourcesOk = matched.filter(({ s, a }) => s.sources === new Set(a.gold.mentions.map((m) => m.file).filter((f) => !dupFiles.has(f))).size).length;
 
   const result = {
@@ -222,7 +224,8 @@ function printVerbose({ matched, pairs, rawMentions, origins, sharesSentence }: 
       if ((s.mode ?? null) !== g.mode) diffs.push(`mode ${s.mode ?? '-'}`);
       if (s.status !== g.status) diffs.push(`status ${s.status}`);
       const others = pairs.filter((x) => x.a?.gold.id === g.id && x.s !== s).length;
-      console.log(`  system ${s.id}: ${diffs.length ? `WRONG ${diffs.join('; ')}` : 'all attributes right'}; sources ${s.sources}${others ? `; ${others} more system event(s) aligned here` : ''}`);
+      const goldSources = new Set(g.mentions.map((m) => m.file).filter((f) => !dupFiles.has(f))).size;
+      console.log(`  system ${s.id}: ${diffs.length ? `WRONG ${diffs.join('; ')}` : 'all attributes right'}; sources ${s.sources}${s.sources === goldSources ? '' : ` (gold ${goldSources})`}${others ? `; ${others} more system event(s) aligned here` : ''}`);
     }
     for (const m of g.mentions) {
       const here = rawMentions.filter((r) => sharesSentence(m, origins.get(r.article_id) ?? '', r.sentence, r.field));

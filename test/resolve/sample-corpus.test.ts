@@ -66,6 +66,28 @@ for (const driver of DRIVERS) {
       assert.deepEqual([demand.dateValue, demand.place, demand.recipients], ['2025-07-10', 'Kiew', ['Russland']]);
       const invasion = pick((e) => e.type === 'ASSAULT', 'invasion');
       assert.equal(invasion.dateValue, '2022-02');
+      // Who led each delegation is said a sentence later; both sides get their heads.
+      for (const n of ['Vereinigte Staaten', 'Marco Rubio', 'Steve Witkoff', 'Russland', 'Sergej Lawrow', 'Juri Uschakow']) assert.ok(has(riad, n), `Riad talks: ${n}`);
+      // `den Europäern vorgeworfen`: a collective actor.
+      const sabotage = pick((e) => e.type === 'ACCUSE' && e.actors.includes('Sergej Lawrow'), 'Lawrow accuses the Europeans');
+      assert.deepEqual(sabotage.recipients, ['Europäische Union']);
+      // `Bund und Land … aufgefordert`: the place from the association spokesman's statement, the day from the first report.
+      const farmers = pick((e) => e.type === 'REQUEST' && e.actors.includes('Landesbauernverband Brandenburg'), 'farmers demand aid');
+      // `der Bund` stands for the state as `der Kreml` does; `Land` is the one German state the article names.
+      assert.deepEqual([...farmers.recipients].sort(), ['Brandenburg', 'Deutschland']);
+      assert.deepEqual([farmers.dateValue, farmers.place, farmers.sources], ['2025-07-29', 'Teltow', 2]);
+      // The government's aid and the minister who announced it: one event, two sources.
+      const aid = pick((e) => e.type === 'AID' && has(e, 'Hanka Mittelstädt'), 'Brandenburg drought aid');
+      assert.deepEqual([aid.actors.length, aid.place, aid.sources, aid.status], [2, 'Potsdam', 2, 'planned']);
+      // Putin's demand is known from his aide: two outlets attribute it, one later retells it.
+      const withdrawal = pick((e) => e.type === 'REQUEST' && e.actors.includes('Wladimir Putin'), 'Putin demands a withdrawal');
+      assert.equal(withdrawal.status, 'reported');
+      // The headline names whose demand Selenskyj rejects; the body says `die russische Forderung`.
+      const rejection = pick((e) => e.type === 'REJECT' && e.actors.includes('Wolodymyr Selenskyj'), 'Selenskyj rejects the demand');
+      assert.ok(has(rejection, 'Wladimir Putin', 'Russland'));
+      assert.ok(rejection.evidence.some((x) => x.field === 'title'));
+      // `Moskau sei offen für Gespräche mit Washington` is a stance, no meeting.
+      assert.ok(!events.some((e) => e.type === 'CONSULT' && e.dateValue?.startsWith('2025-07-2') && has(e, 'Russland', 'Vereinigte Staaten')));
 
       // Stories: streaming, then the batch recompute; the drought story never mixes with the diplomacy.
       for (const phase of ['streaming', 'restory']) {
