@@ -38,6 +38,7 @@ interface RawRules {
 interface Rules {
   disposition: { frames: { word: string; prep: string }[] };
   commentary: { verbs: Map<string, string> };
+  talksWithout: { preps: Set<string> };
   resumed: { subjects: Set<string>; shortForms: Map<string, string>; definite: Set<string>; reach: number };
   sideHeads: { lead: string[][]; sides: Set<string>; of: Set<string>; reach: number };
   followUp: { verbs: { word: string; particle: string | null }[]; speakers: string[]; governments: Set<string>; roles: Set<string>; reach: number };
@@ -63,6 +64,7 @@ export function discourseRules(): Rules {
     disposition: { frames: pairs('disposition', 'frames').map(([word, prep]) => ({ word, prep })) },
     // Verb form → the preposition its event noun follows ('' for an object: `nannte das Treffen`).
     commentary: { verbs: new Map(pairs('commentary', 'verbs').map(([w, p]) => [w, p ?? ''])) },
+    talksWithout: { preps: new Set(list('talksWithout', 'preps')) },
     resumed: { subjects: new Set(list('resumedEvent', 'subjects')), shortForms: new Map(pairs('resumedEvent', 'shortForms')), definite: new Set(list('resumedEvent', 'definite')), reach: num('resumedEvent', 'reach') },
     sideHeads: { lead: list('sideHeads', 'lead').map((p) => p.split(/\s+/)), sides: new Set(list('sideHeads', 'sides')), of: new Set(raw.rules.sideHeads?.rule.of as string[]), reach: num('sideHeads', 'reach') },
     followUp: {

@@ -3,7 +3,7 @@ import { clauseRoles, isAdjectiveLike, viewSentence, type Group, type SentenceVi
 import { firstDay, lastDay } from './dates.js';
 import { lexicon, type Lexicon, type TriggerEntry } from './lexicon.js';
 import { kb } from '../../kb/index.js';
-import { commentedEvents, dropDispositions, followUps, resumeParticipants, resumingMatches, resumingSubject } from './discourse.js';
+import { commentedEvents, discourseRules, dropDispositions, followUps, resumeParticipants, resumingMatches, resumingSubject } from './discourse.js';
 
 /** An event mention with the lexicon entry that found it (tests and debugging). */
 export interface FoundEvent extends EventMention {
@@ -680,6 +680,12 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
       const agreed = jointAgreement(v, e, pairs) ?? talksResult(v, e);
       if (agreed && !chosen.some((x) => x.type === agreed.type)) chosen.push(agreed);
     }
+    // `Treffen ohne Einigung`: also a meeting kept for no participant or place of its own (a headline's).
+    for (const e of found) {
+      if (!chosen.includes(e) && e.actors.length + e.recipients.length + (e.place === null ? 0 : 1) > 0) continue;
+      const failed = talksWithout(v, e);
+      if (failed && !chosen.some((x) => x.type === failed.type)) chosen.push(failed);
+    }
     out.push(...chosen);
     for (const e of winners) {
       const ps = [...e.actors, ...e.recipients];
@@ -806,6 +812,44 @@ function talksResult(v: SentenceView, e: FoundEvent): FoundEvent | null {
   return null;
 }
 
+/**
+ * `Der Gipfel endete ohne Einigung`, `Gespräche bleiben ohne Ergebnis`: a meeting held (talksResult's
+ * meetingTypes), named by a verb or by a noun outside any prepositional phrase, whose clause goes on
+ * with `ohne` (talksWithout in discourse.json) and a result noun or another event noun, is a negated
+ * agreement (talksResult's type) of its parties, at its place and date. One-sided meetings give none.
+ */
+function talksWithout(v: SentenceView, e: FoundEvent): FoundEvent | null {
+  const tr = v.lex.words.talksResult;
+  const { preps } = discourseRules().talksWithout;
+  if (!tr || !tr.meetingTypes.includes(e.type) || (e.status !== 'asserted' && e.status !== 'reported')) return null;
+  if (new Set([...e.actors, ...e.recipients].map((i) => v.doc.entities[i]!.normalized)).size === 1) return null;
+  if (/^\p{Lu}/u.test(v.tokens[e.token]!.text) && nounContext(v, e.token, v.lex).prep !== null) return null;
+  const c = v.clauses[v.clauseOf(e.token)]!;
+  for (let k = e.token + 1; k < c.end; k++) {
+    if (!preps.has(v.lower(k))) continue;
+    let j = k + 1;
+    while (j < c.end && (v.lex.words.determiners.has(v.lower(j)) || (/^[a-zäöüß]/.test(v.tokens[j]!.text) && isAdjectiveLike(v.lower(j), v.lex)))) j++;
+    if (j >= c.end || !/^\p{Lu}/u.test(v.tokens[j]!.text) || v.groups.some((g) => j >= g.lead && j < g.end)) return null;
+    const noun = tr.nouns.has(v.lower(j)) || matchToken(v, j).some((m) => m.entry.pos === 'noun' && !tr.meetingTypes.includes(m.entry.type));
+    if (!noun) return null;
+    const t = v.tokens[j]!;
+    return {
+      type: tr.type,
+      mode: null,
+      trigger: { start: t.start, end: t.end, text: t.text },
+      actors: [...e.actors],
+      recipients: [...e.recipients],
+      place: e.place,
+      date: { ...e.date },
+      status: 'negated',
+      sentence: v.index,
+      entryId: 'talksWithout',
+      token: j,
+    };
+  }
+  return null;
+}
+
 /** Two entity mentions of the article name the same thing: by KB id where both have one, else by normalised name. */
 export function sameEntity(doc: AnalyzedArticle, a: number, b: number): boolean {
   const x = doc.entities[a]!;
@@ -861,6 +905,8 @@ const DEFINITE = new Set(['die', 'der', 'den', 'das', 'dem', 'diese', 'diesen', 
  * by another noun's (`Das Treffen hat keinen Durchbruch gebracht`).
  */
 function nounNegated(v: SentenceView, ci: number, token: number): boolean {
+  // `ohne Einigung`: a privative preposition (talksWithout in discourse.json) negates its noun.
+  if (discourseRules().talksWithout.preps.has(nounContext(v, token, v.lex).prep ?? '')) return true;
   const c = v.clauses[ci]!;
   for (let k = c.start; k < c.end; k++) {
     const lw = v.lower(k);
