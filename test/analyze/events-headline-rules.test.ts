@@ -8,12 +8,17 @@ import { makeArticle } from '../resolve/fixtures.js';
 // headline mentions found, as the type and mode of the body mention each joins.
 headlineRules().examples.forEach((ex, n) => {
   test(`headline example ${n + 1}: ${ex.title}`, () => {
-    const doc = analyze(makeArticle(`hl${n}`, ex.text, { title: ex.title, published: ex.published, language: 'de' }));
-    const got = doc.events.filter((e) => e.field === 'title').map((t) => {
+    const doc = analyze(makeArticle(`hl${n}`, ex.text, { title: ex.title, published: ex.published, language: ex.language ?? 'de' }));
+    const titles = doc.events.filter((e) => e.field === 'title');
+    const got = titles.map((t) => {
       const b = doc.events[t.joins!]!;
       assert.equal(t.type, b.type, 'a headline mention has the type of the body mention it joins');
       return `${b.type}/${b.mode ?? '-'}`;
     });
     assert.deepEqual(got.sort(), [...ex.expect].sort());
+    if (ex.participants) {
+      const names = titles.flatMap((t) => [...t.actors, ...t.recipients].map((i) => doc.titleEntities![i]!.normalized));
+      assert.deepEqual([...new Set(names)].sort(), [...ex.participants].sort(), 'participants');
+    }
   });
 });

@@ -12,6 +12,9 @@ export interface HeadlineExample {
   published: string;
   /** `TYPE/mode` (`-` for none) of each body mention a headline mention joins. */
   expect: string[];
+  /** All actors and recipients of the headline mentions, if checked. */
+  participants?: string[];
+  language?: string;
 }
 
 interface HeadlineRules {
@@ -193,7 +196,16 @@ function headlineParticipants(doc: AnalyzedArticle, t: EventMention, placed: boo
 /** Canonical key of a mention: its KB entry (a metonym's country: `Moskau` → RU), else its name. */
 function keyOf(m: EntityMention): string {
   const k = kb();
-  const e = (m.kbId ? k.get(m.kbId) : undefined) ?? k.lookup(m.normalized).entries[0];
+  // `French President Emmanuel Macron`: a name with title words in front is known by its last words.
+  const words = m.normalized.split(/\s+/);
+  const known = (): ReturnType<typeof k.get> => {
+    for (let n = 1; n + 2 <= words.length; n++) {
+      const hit = k.lookup(words.slice(n).join(' ')).entries[0];
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const e = (m.kbId ? k.get(m.kbId) : undefined) ?? k.lookup(m.normalized).entries[0] ?? known();
   if (!e) return `name:${m.normalized.toLowerCase()}`;
   return e.standsFor && k.get(e.standsFor) ? e.standsFor : e.id;
 }

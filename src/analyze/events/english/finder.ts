@@ -34,6 +34,9 @@ function matchAt(v: EnglishView, i: number): Match[] {
     longest = words.length;
     out.push({ entry, token: i, end });
   }
+  // `more artillery shells`, `three new strikes`: an -s form after a quantifier or number (one modifier
+  // between at most) is a plural noun, so no verb trigger; a noun trigger of that form stays.
+  if (/[^s]s$/.test(v.lower(i)) && pluralNounPosition(v, i)) return out.filter((x) => x.entry.pos !== 'verb');
   // `demands`, `attack`, `call`, `visit` are nouns and verbs: after a determiner, a possessive or an
   // adjective the noun, after a subject the verb.
   if (out.some((x) => x.entry.pos === 'noun') && out.some((x) => x.entry.pos === 'verb')) {
@@ -41,6 +44,15 @@ function matchAt(v: EnglishView, i: number): Match[] {
     return out.filter((x) => x.entry.pos === pos);
   }
   return out;
+}
+
+/** Token i follows a quantifier or a number, directly or past one lower-case modifier that is no verb (`the army shells` is a verb). */
+function pluralNounPosition(v: EnglishView, i: number): boolean {
+  const w = v.lex.words;
+  const amount = (k: number): boolean => k >= v.sentence.tokenStart && (w.quantifiers.has(v.lower(k)) || /^\d/.test(v.tokens[k]!.text));
+  if (amount(i - 1)) return true;
+  const k = i - 1;
+  return k > v.sentence.tokenStart && /^\p{Ll}[\p{Ll}-]*$/u.test(v.tokens[k]!.text) && !verbLike(v, k) && !w.prepositions.has(v.lower(k)) && amount(k - 1);
 }
 
 function nounPosition(v: EnglishView, i: number): boolean {

@@ -25,6 +25,8 @@ export interface EnglishWords {
   prepositions: Set<string>;
   placePrepositions: Set<string>;
   determiners: Set<string>;
+  /** Words of amount before a plural noun (`more shells`, `new strikes`): what follows them is no verb. */
+  quantifiers: Set<string>;
   coordinators: Set<string>;
   /** Words of titles and roles in front of a name (`special envoy`, `Foreign Minister`), lower case. */
   titleWords: Set<string>;
@@ -93,6 +95,7 @@ export function compileEnglishLexicon(entries: EnglishTrigger[], raw: Record<str
     prepositions: set('prepositions'),
     placePrepositions: set('placePrepositions'),
     determiners: set('determiners'),
+    quantifiers: set('quantifiers'),
     coordinators: set('coordinators'),
     titleWords: set('titleWords'),
     auxiliaries: set('auxiliaries'),
