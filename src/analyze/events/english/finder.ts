@@ -422,6 +422,35 @@ function mentionFor(v: EnglishView, m: Match): FoundEvent | null {
 }
 
 /** Event mentions of one English article, in text order (same shape as the German finder's). */
+/**
+ * `The summit ended without a ceasefire`, `Talks end without a deal`: a meeting held (talksWithout's
+ * meetingTypes in words.json), a verb or a noun outside a prepositional phrase, whose clause goes on
+ * with `without` and a result noun or another event noun, is a negated agreement of its parties, at
+ * its place and date. A one-sided meeting gives none.
+ */
+function talksWithout(v: EnglishView, e: FoundEvent, m: Match): FoundEvent | null {
+  const tw = v.lex.words.talksWithout;
+  if (!tw.meetingTypes.has(e.type) || (e.status !== 'asserted' && e.status !== 'reported')) return null;
+  if (new Set([...e.actors, ...e.recipients].map((i) => v.doc.entities[i]!.normalized)).size === 1) return null;
+  if (m.entry.pos === 'noun' && nounContext(v, m.token).prep !== null) return null;
+  const c = v.clauses[v.clauseOf(m.token)]!;
+  for (let k = m.end; k < c.end; k++) {
+    if (!tw.preps.has(v.lower(k))) continue;
+    let j = k + 1;
+    while (j < c.end && (v.lex.words.determiners.has(v.lower(j)) || v.lex.words.quantifiers.has(v.lower(j)))) j++;
+    if (j >= c.end || inGroup(v, j)) return null;
+    const noun = tw.nouns.has(v.lower(j)) || (v.lex.byFirst.get(v.lower(j)) ?? []).some((f) => f.entry.pos === 'noun' && !tw.meetingTypes.has(f.entry.type));
+    if (!noun) return null;
+    const t = v.tokens[j]!;
+    return {
+      type: tw.type, mode: null, trigger: { start: t.start, end: t.end, text: t.text },
+      actors: [...e.actors], recipients: [...e.recipients], place: e.place, date: { ...e.date },
+      status: 'negated', sentence: v.index, entryId: 'talksWithout', token: j,
+    };
+  }
+  return null;
+}
+
 export function findEnglishEvents(doc: AnalyzedArticle, lex: EnglishLexicon = englishLexicon()): FoundEvent[] {
   const out: FoundEvent[] = [];
   const pairs: number[][] = [];
@@ -493,6 +522,12 @@ export function findEnglishEvents(doc: AnalyzedArticle, lex: EnglishLexicon = en
       if (!win.place) win.place = g.find((x) => x.place)?.place ?? null;
       return win;
     });
+    // `The summit ended without a ceasefire`: also a meeting kept for no participant or place (a headline's).
+    for (const { ev, m } of found) {
+      if (!winners.includes(ev) && substantive(ev)) continue;
+      const failed = talksWithout(v, ev, m);
+      if (failed && !winners.some((x) => x.type === failed.type)) winners.push(failed);
+    }
     out.push(...winners.sort((x, y) => x.token - y.token));
     for (const e of winners) {
       const ps = [...e.actors, ...e.recipients];

@@ -68,6 +68,11 @@ export interface EnglishWords {
   roles: Record<string, string>;
   /** Event types that are statements: their date may be the date of saying (`said on Friday that … would not`). */
   verbalTypes: Set<string>;
+  /**
+   * `The summit ended without a ceasefire`: a meeting (meetingTypes) whose clause goes on with a
+   * privative preposition (preps) and a result noun (nouns) or an event noun is a negated `type`.
+   */
+  talksWithout: { meetingTypes: Set<string>; preps: Set<string>; nouns: Set<string>; type: PloverType };
 }
 
 export interface FormMatch {
@@ -83,6 +88,13 @@ export interface EnglishLexicon {
   byFirst: Map<string, FormMatch[]>;
   /** Every one-word verb form (so slot rules can tell a verb from a noun). */
   verbForms: Set<string>;
+}
+
+function talksWithoutOf(raw: unknown): EnglishWords['talksWithout'] {
+  const j = raw as { meetingTypes: string[]; preps: string[]; nouns: string[]; type: PloverType } | undefined;
+  if (!j || !PLOVER_TYPES.includes(j.type)) throw new Error('english words.json: talksWithout missing or of unknown type');
+  const lower = (xs: string[]): Set<string> => new Set(xs.map((w) => w.toLowerCase()));
+  return { meetingTypes: new Set(j.meetingTypes), preps: lower(j.preps), nouns: lower(j.nouns), type: j.type };
 }
 
 export function compileEnglishLexicon(entries: EnglishTrigger[], raw: Record<string, unknown>): EnglishLexicon {
@@ -123,6 +135,7 @@ export function compileEnglishLexicon(entries: EnglishTrigger[], raw: Record<str
     demonyms: (raw.demonyms ?? {}) as Record<string, string>,
     groupNouns: set('groupNouns'),
     roles: (raw.roles ?? {}) as Record<string, string>,
+    talksWithout: talksWithoutOf(raw.talksWithout),
   };
   const byFirst = new Map<string, FormMatch[]>();
   const verbForms = new Set<string>();
