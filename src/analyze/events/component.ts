@@ -1,7 +1,8 @@
 import type { AnalyzedArticle, EventMention } from '../../model/index.js';
 import type { AnalyzeComponent } from '../pipeline.js';
 import { addDemonymMentions, addEnglishRoleMentions, findEnglishEvents } from './english/index.js';
-import { addRoleMentions, findEvents, type FoundEvent } from './finder.js';
+import { addRoleMentions, findEvents, nounEntryFor, type FoundEvent } from './finder.js';
+import { lexicon } from './lexicon.js';
 import { findHeadlineEvents, type HeadlineFinder } from './headline.js';
 
 const strip = ({ entryId: _entryId, token: _token, ...ev }: FoundEvent): EventMention => ev;
@@ -13,7 +14,15 @@ const english: HeadlineFinder = {
   },
   find: (d: AnalyzedArticle) => findEnglishEvents(d).map(strip),
 };
-const german: HeadlineFinder = { addMentions: (d: AnalyzedArticle) => addRoleMentions(d), find: (d: AnalyzedArticle) => findEvents(d).map(strip) };
+const german: HeadlineFinder = {
+  addMentions: (d: AnalyzedArticle) => addRoleMentions(d),
+  find: (d: AnalyzedArticle) => findEvents(d).map(strip),
+  // Entries that need words around them (`requires`) name nothing on their own.
+  nounType: (word: string) => {
+    const e = nounEntryFor(word.toLowerCase(), lexicon(), (x) => !x.requires);
+    return e ? { type: e.type, mode: e.mode } : null;
+  },
+};
 
 /**
  * Event mentions: runs last, over the tokens, entity mentions and time expressions of earlier

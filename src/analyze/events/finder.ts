@@ -47,20 +47,24 @@ function matchToken(v: SentenceView, i: number): Match[] {
     out.push(...(withParticle.length > 0 ? withParticle : plain));
   }
   if (/^\p{Lu}/u.test(text)) {
-    for (const { form, entry } of lex.nounForms) {
-      if (entry.exclude?.some((x) => x.toLowerCase() === lw)) continue;
-      let ok = lw === form;
-      if (!ok && entry.compound && lw.endsWith(form)) {
-        const prefix = lw.slice(0, lw.length - form.length);
-        ok = prefix.endsWith('-') || prefix.length >= 4;
-      }
-      if (ok && requiresOk(entry)) {
-        out.push({ entry, token: i });
-        break;
-      }
-    }
+    const entry = nounEntryFor(lw, lex, requiresOk);
+    if (entry) out.push({ entry, token: i });
   }
   return out;
+}
+
+/** The noun trigger entry of a lower-cased word (a form, or a compound ending in one: `Gefangenenaustausch`) that `accept` takes, or null. */
+export function nounEntryFor(lw: string, lex: Lexicon, accept: (e: TriggerEntry) => boolean = () => true): TriggerEntry | null {
+  for (const { form, entry } of lex.nounForms) {
+    if (entry.exclude?.some((x) => x.toLowerCase() === lw)) continue;
+    let ok = lw === form;
+    if (!ok && entry.compound && lw.endsWith(form)) {
+      const prefix = lw.slice(0, lw.length - form.length);
+      ok = prefix.endsWith('-') || prefix.length >= 4;
+    }
+    if (ok && accept(entry)) return entry;
+  }
+  return null;
 }
 
 /** The separable particle stands later in the same clause, at its end (not an infinitive `zu`). */

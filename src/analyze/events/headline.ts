@@ -20,6 +20,7 @@ export interface HeadlineExample {
 interface HeadlineRules {
   planAgreed: { of: Set<string>; agreement: PloverType };
   visitTopic: { preps: Set<string> };
+  eventTopic: { maxWords: number };
   examples: HeadlineExample[];
 }
 
@@ -29,10 +30,10 @@ let cached: HeadlineRules | null = null;
 export function headlineRules(): HeadlineRules {
   if (cached) return cached;
   const raw = JSON.parse(readFileSync(join(paths.rules, 'events', 'discourse.json'), 'utf8')) as {
-    headline: { rules: { planAgreed: { of: string[]; agreement: PloverType }; visitTopic: { preps: string[] } }; examples: HeadlineExample[] };
+    headline: { rules: { planAgreed: { of: string[]; agreement: PloverType }; visitTopic: { preps: string[] }; eventTopic: { maxWords: number } }; examples: HeadlineExample[] };
   };
   const r = raw.headline.rules;
-  cached = { planAgreed: { of: new Set(r.planAgreed.of), agreement: r.planAgreed.agreement }, visitTopic: { preps: new Set(r.visitTopic.preps) }, examples: raw.headline.examples };
+  cached = { planAgreed: { of: new Set(r.planAgreed.of), agreement: r.planAgreed.agreement }, visitTopic: { preps: new Set(r.visitTopic.preps) }, eventTopic: { maxWords: r.eventTopic.maxWords }, examples: raw.headline.examples };
   return cached;
 }
 
@@ -42,6 +43,8 @@ const UNREAL = new Set(['planned', 'hypothetical']);
 export interface HeadlineFinder {
   addMentions(doc: AnalyzedArticle): void;
   find(doc: AnalyzedArticle): EventMention[];
+  /** The event type and mode a noun names on its own (`Gefangenenaustausch`), if the language has that. */
+  nounType?(word: string): { type: PloverType; mode: EventMention['mode'] } | null;
 }
 
 /**
@@ -70,8 +73,9 @@ export function findHeadlineEvents(doc: AnalyzedArticle, finder: HeadlineFinder)
   // Role mentions the finder added (`Kremlchef`) are headline mentions like the others.
   doc.titleEntities = head.entities.map((m) => (m.field === 'title' ? m : { ...m, field: 'title' as const }));
   const out: EventMention[] = [];
-  const topic = visitTopic(head);
-  for (const found of [...(topic ? [topic] : []), ...finder.find(head)]) {
+  const own = finder.find(head);
+  const topic = visitTopic(head) ?? eventTopic(head, finder, own);
+  for (const found of [...(topic ? [topic] : []), ...own]) {
     // `… und wollen sich treffen` over `vereinbarten, sich … zu treffen`: the plan is the agreement's news.
     const agreed = agreementBehind(doc, found);
     const t = agreed === null ? found : { ...found, type: doc.events[agreed]!.type, mode: null };
@@ -161,6 +165,25 @@ function visitTopic(head: AnalyzedArticle): EventMention | null {
   return {
     type: 'CONSULT', mode: 'visit', trigger: { start: prep.start, end: prep.end, text: prep.text },
     actors: [who], recipients: place ? [] : [where], place: place ? place.normalized : null,
+    date: { value: head.article.published, source: 'publication' }, status: 'asserted', sentence: 0,
+  };
+}
+
+/**
+ * `Gefangenenaustausch: 750 Ukrainer kehren heim`, `Sanktionen: EU erhöht den Druck`: an event noun
+ * alone before the headline's colon (at most eventTopic's maxWords words) names the article's
+ * event of its type, unless the rest of the headline names one of that type itself. It names no
+ * participants, so it joins the body's first mention of the type (bodyMentionFor).
+ */
+function eventTopic(head: AnalyzedArticle, finder: HeadlineFinder, own: readonly EventMention[]): EventMention | null {
+  const colon = head.tokens.findIndex((t) => t.text === ':');
+  if (colon < 1 || colon > headlineRules().eventTopic.maxWords || !finder.nounType) return null;
+  const t = head.tokens[colon - 1]!;
+  if (!/^\p{Lu}/u.test(t.text) || head.entities.some((m) => m.start < t.end && m.end > t.start)) return null;
+  const named = finder.nounType(t.text);
+  if (!named || own.some((x) => x.type === named.type)) return null;
+  return {
+    type: named.type, mode: named.mode, trigger: { start: t.start, end: t.end, text: t.text }, actors: [], recipients: [], place: null,
     date: { value: head.article.published, source: 'publication' }, status: 'asserted', sentence: 0,
   };
 }
