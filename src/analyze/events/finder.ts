@@ -798,22 +798,27 @@ function talksResult(v: SentenceView, e: FoundEvent): FoundEvent | null {
     if (nounContext(v, k, v.lex).prep !== null) continue;
     let j = k - 1;
     while (j > e.token && /^[a-zäöüß]/.test(v.tokens[j]!.text) && isAdjectiveLike(v.lower(j), v.lex)) j--;
-    const t = v.tokens[verb]!;
-    return {
-      type: tr.type,
-      mode: null,
-      trigger: { start: t.start, end: t.end, text: t.text },
-      actors: [...e.actors],
-      recipients: [...e.recipients],
-      place: e.place,
-      date: { ...e.date },
-      status: v.lex.words.negation.has(v.lower(j)) ? 'negated' : e.status,
-      sentence: v.index,
-      entryId: 'talksResult',
-      token: verb,
-    };
+    return outcomeOfMeeting(v, e, tr.type, verb, v.lex.words.negation.has(v.lower(j)) ? 'negated' : e.status, 'talksResult');
   }
   return null;
+}
+
+/** The outcome of meeting `e` named at `token`: its parties, place and date. */
+function outcomeOfMeeting(v: SentenceView, e: FoundEvent, type: FoundEvent['type'], token: number, status: FoundEvent['status'], entryId: string): FoundEvent {
+  const t = v.tokens[token]!;
+  return {
+    type,
+    mode: null,
+    trigger: { start: t.start, end: t.end, text: t.text },
+    actors: [...e.actors],
+    recipients: [...e.recipients],
+    place: e.place,
+    date: { ...e.date },
+    status,
+    sentence: v.index,
+    entryId,
+    token,
+  };
 }
 
 /**
@@ -836,20 +841,7 @@ function talksWithout(v: SentenceView, e: FoundEvent): FoundEvent | null {
     if (j >= c.end || !/^\p{Lu}/u.test(v.tokens[j]!.text) || v.groups.some((g) => j >= g.lead && j < g.end)) return null;
     const noun = tr.nouns.has(v.lower(j)) || matchToken(v, j).some((m) => m.entry.pos === 'noun' && !tr.meetingTypes.includes(m.entry.type));
     if (!noun) return null;
-    const t = v.tokens[j]!;
-    return {
-      type: tr.type,
-      mode: null,
-      trigger: { start: t.start, end: t.end, text: t.text },
-      actors: [...e.actors],
-      recipients: [...e.recipients],
-      place: e.place,
-      date: { ...e.date },
-      status: 'negated',
-      sentence: v.index,
-      entryId: 'talksWithout',
-      token: j,
-    };
+    return outcomeOfMeeting(v, e, tr.type, j, 'negated', 'talksWithout');
   }
   return null;
 }
