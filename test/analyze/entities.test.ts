@@ -404,3 +404,35 @@ test('entities: a title-case headline gives only names the KB or the body knows'
   assert.equal(titleCase('Putin Says Talks With Trump Were Useful'.split(' '), 'en'), true);
   assert.equal(titleCase('Trump Putin Gipfel Alaska'.split(' '), 'de'), false);
 });
+
+test('entities: an English title in front of a name is the role, a dateline is no part of the name', () => {
+  const en = (text: string, spans: [string, EntityMention['type']][]): EntityMention[] => {
+    const doc = analyze({ ...article(text), language: 'en' }, [tokenizeComponent]);
+    // The model's spans as given (it often runs the title, or the dateline, into the name).
+    doc.entities = spans.map(([s, type]) => {
+      const start = text.indexOf(s);
+      return { start, end: start + s.length, text: s, type, sentence: 0, normalized: s };
+    });
+    entitiesComponent.run(doc);
+    return doc.entities;
+  };
+  for (const ex of lexiconExamples.englishTitles) {
+    const ms = en(ex.text, [[ex.span, 'PER']]);
+    const p = find(ms, ex.person);
+    assert.ok(p, `${ex.text}: ${ex.person} missing (${ms.map((m) => m.text).join(', ')})`);
+    assert.equal(p.type, 'PER');
+    assert.equal(p.role, ex.role ?? undefined, ex.text);
+    assert.ok(!ms.some((m) => m !== p && m.type === 'PER' && m.start < p.end && p.start < m.end), ex.text);
+  }
+  // The dateline run into the span; the title's start cut off as a name of its own.
+  const paris = en('PARIS — French Prime Minister Gabriel Martin said little.', [['PARIS — French', 'PER'], ['Gabriel Martin', 'PER']]);
+  assert.deepEqual(paris.map((m) => [m.text, m.type, m.role]), [['PARIS', 'LOC', undefined], ['Gabriel Martin', 'PER', 'French Prime Minister']]);
+  const rome = en('ROME — Italian Defence Minister Paolo Bruni and Polish President Andrzej Nowak spoke.', [['ROME — Italian Defence', 'PER'], ['Paolo Bruni', 'PER'], ['Polish President Andrzej Nowak', 'PER']]);
+  assert.deepEqual(rome.filter((m) => m.type === 'PER').map((m) => [m.text, m.role]), [['Paolo Bruni', 'Italian Defence Minister'], ['Andrzej Nowak', 'Polish President']]);
+  // Traps: organisation spans keep their words, a name without a title stays whole.
+  const org = en('BRUSSELS — The European Commission and Kaja Kallas proposed new sanctions.', [['European Commission', 'ORG'], ['Kaja Kallas', 'PER']]);
+  assert.ok(!org.some((m) => m.type === 'PER' && m.text.includes('Commission')));
+  assert.equal(find(org, 'Kaja Kallas')?.role, undefined);
+  // German text is untouched: `Präsident` is a German role word, `Chief` no German title.
+  assert.equal(find(run('Präsident Emmanuel Macron sprach in Paris.'), 'Emmanuel Macron')?.role, 'Präsident');
+});

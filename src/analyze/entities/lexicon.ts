@@ -26,6 +26,12 @@ export interface EntityLexicon {
   quantityWords: Set<string>;
   /** `<organisation noun> <place>` names (`Landgericht Berlin`): heads, exceptions, home countries. */
   orgPlaceNames: OrgPlaceNames;
+  /** English offices in front of a name (`President`, `envoy`), lower case. */
+  englishTitleHeads: Set<string>;
+  /** Words around an English office in its title (`foreign`, `prime`, `of`, `state`), lower case. */
+  englishTitleModifiers: Set<string>;
+  /** Capitalised words that never stand in front of an English title (`The`, `Monday`). */
+  englishTitleNotOwners: Set<string>;
 }
 
 export interface CollectiveActors {
@@ -88,6 +94,14 @@ export interface AppositionExample {
   of?: string | null;
 }
 
+/** An English title in front of a name: the model's `span`, the `person` left of it and its `role` (null: none). */
+export interface EnglishTitleExample {
+  text: string;
+  span: string;
+  person: string;
+  role: string | null;
+}
+
 export interface LexiconExamples {
   notEntities: { word: string; example: string }[];
   metonyms: { text: string; metonym?: string; notMetonym?: string }[];
@@ -101,6 +115,7 @@ export interface LexiconExamples {
   /** Words after a demonym that are (`person`) or are not (`notPerson`) a person's name. */
   demonymNames: { text: string; person?: string; notPerson?: string }[];
   governmentLevels: CollectiveExample[];
+  englishTitles: EnglishTitleExample[];
 }
 
 interface Raw {
@@ -117,6 +132,7 @@ interface Raw {
   quoteStart: { words: string[]; examples: { text: string; span: string }[] };
   appositions: { determiners: string[]; notModifiers: string[]; examples: AppositionExample[] };
   quantities: { numberWords: string[]; units: string[]; examples: { text: string; span: string }[] };
+  englishTitles: { heads: string[]; modifiers: string[]; notOwners: string[]; examples: EnglishTitleExample[] };
 }
 
 const raw = data as Raw;
@@ -153,6 +169,9 @@ export const lexicon: EntityLexicon = {
     notHeads: raw.orgPlaceNames.notHeads,
     homeCountries: new Set(raw.orgPlaceNames.homeCountries),
   },
+  englishTitleHeads: new Set(raw.englishTitles.heads),
+  englishTitleModifiers: new Set(raw.englishTitles.modifiers),
+  englishTitleNotOwners: new Set(raw.englishTitles.notOwners),
 };
 
 export const lexiconExamples: LexiconExamples = {
@@ -167,4 +186,5 @@ export const lexiconExamples: LexiconExamples = {
   collectiveActors: raw.collectiveActors.examples,
   demonymNames: raw.demonymNames.examples,
   governmentLevels: raw.governmentLevels.examples,
+  englishTitles: raw.englishTitles.examples,
 };

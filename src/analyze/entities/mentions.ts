@@ -105,6 +105,31 @@ function sameSentence(ctx: MentionContext, a: number, b: number): boolean {
   return a >= 0 && b < ctx.tokens.length && ctx.sentOf[a] === ctx.sentOf[b];
 }
 
+/** An English title word (englishTitles in lexicon.json): an office (`President`), a word around one (`Foreign`, `of`), or none. */
+function englishTitleWord(word: string | undefined): 'head' | 'modifier' | null {
+  const w = word?.toLowerCase() ?? '';
+  return lexicon.englishTitleHeads.has(w) ? 'head' : lexicon.englishTitleModifiers.has(w) ? 'modifier' : null;
+}
+
+/** A capitalised word that may stand in front of an English title: `French`, `U.S.`, `EU`, `Putin's`. */
+const titleOwner = (w: string): boolean => isCap(w) && !lexicon.englishTitleNotOwners.has(w) && englishTitleWord(w) === null;
+
+/**
+ * The English title from token `from` up to token `to` (exclusive): up to two capitalised words,
+ * then title words holding an office (`French President`, `U.S. Secretary of State`). Returns the
+ * index after the title, or -1 when the tokens there are no title (`of` can neither open nor end one).
+ */
+function englishTitleAt(ctx: MentionContext, from: number, to: number): number {
+  const word = (j: number): string => ctx.tokens[j]?.text ?? '';
+  let j = from;
+  for (let n = 0; n < 2 && j < to && titleOwner(word(j)); n++) j++;
+  const start = j;
+  let head = false;
+  while (j < to && englishTitleWord(word(j)) !== null) head = englishTitleWord(word(j++)) === 'head' || head;
+  if (!head || word(start).toLowerCase() === 'of' || word(j - 1).toLowerCase() === 'of') return -1;
+  return j;
+}
+
 /** KB gazetteer: longest match of up to six tokens at each capitalised token. */
 function gazetteer(kb: Kb, ctx: MentionContext): Cand[] {
   const out: Cand[] = [];
@@ -408,6 +433,18 @@ function nerCands(kb: Kb, ctx: MentionContext, ner: readonly EntityMention[], la
     const strip = (w: string): boolean => roleWordOf(kb, w) !== null || kb.titles.has(w) || TIME_NOUNS.has(w) || notAnEntity(w);
     while (!titled && ts < te && strip(tokens[ts]!.text)) ts++;
     if (ts >= te) continue;
+    if (english && m.type !== 'ORG' && m.type !== 'MISC') {
+      // A dateline the model ran into the name: `PARIS — French President …`.
+      const dash = tokens.slice(ts, te).findIndex((t) => /^[—–-]$/u.test(t.text));
+      if (dash >= 0 && tokens.slice(ts, ts + dash).every((t) => isUpperWord(t.text) || /^[,.]$/u.test(t.text))) ts += dash + 1;
+      if (ts >= te) continue;
+      // An English title in front of a person (`French President Emmanuel Macron`) is its role, not its name;
+      // a title word ending the span is a surname (`Stephen King`).
+      const title = m.type === 'PER' ? englishTitleAt(ctx, ts, te) : -1;
+      if (title > ts && title < te) ts = title;
+      // Only the start of a title the model cut off (`French` in `French Prime Minister …`).
+      else if (tokens.slice(ts, te).every((t) => titleOwner(t.text) || englishTitleWord(t.text)) && englishTitleWord(tokens[te]?.text) !== null && sameSentence(ctx, ts, te)) continue;
+    }
     // Lower-case words inside a person's or place's name are particles only (`von der Leyen`);
     // organisation names and titles of works may hold any word.
     if (!titled && tokens.slice(ts, te).some((t) => /^\p{Ll}/u.test(t.text) && !lexicon.nameParticles.has(t.text))) continue;
@@ -469,8 +506,14 @@ function unknownBase(surface: string, seen: Set<string>): string {
 }
 
 /** Role written in front of the mention (`US-Präsident`, `der russische Außenminister`, `Russlands Präsident`). */
-function roleBefore(kb: Kb, ctx: MentionContext, ts: number): string | undefined {
+function roleBefore(kb: Kb, ctx: MentionContext, ts: number, english = false): string | undefined {
   const { tokens } = ctx;
+  if (english) {
+    // The longest English title that ends right before the name.
+    for (let from = Math.max(0, ts - 8); from < ts; from++) {
+      if (sameSentence(ctx, from, ts) && englishTitleAt(ctx, from, ts) === ts) return ctx.text.slice(tokens[from]!.start, tokens[ts - 1]!.end);
+    }
+  }
   let i = ts - 1;
   while (i >= 0 && sameSentence(ctx, i, ts) && kb.titles.has(tokens[i]!.text)) i--;
   if (i < 0 || !sameSentence(ctx, i, ts)) return undefined;
@@ -665,7 +708,7 @@ export function findMentionsIn(kb: Kb, input: MentionInput, known: ReadonlySet<s
       // `Sprecher Putins, …`: a genitive name after a role word is its complement, not its holder
       // (but `US-Präsident Trumps Pläne` is Trump's role: a noun follows the genitive).
       const genitive = /s$/.test(text) && !/s$/.test(m.normalized) && !isCap(ctx.tokens[c.te]?.text ?? '');
-      const role = (genitive ? undefined : roleBefore(kb, ctx, c.ts)) ?? roleApposition(kb, ctx, c, personAt);
+      const role = (genitive ? undefined : roleBefore(kb, ctx, c.ts, input.language === 'en')) ?? roleApposition(kb, ctx, c, personAt);
       if (role) m.role = role;
     }
     out.push(m);
