@@ -373,6 +373,8 @@ function spokespersonFollowUp(doc: AnalyzedArticle, lex: Lexicon, events: FoundE
   const r = discourseRules().followUp;
   for (const e of events) {
     if (!lex.words.statementTypes.has(e.type) || e.actors.length === 0) continue;
+    // `Beide Länder hatten sich geeinigt. Kremlberater X sagte, …`: one side's speaker after a joint event is no party to it.
+    if (e.recipients.length > 0 && lex.entries.find((x) => x.id === e.entryId)?.symmetric) continue;
     const sides = e.actors.map((a) => sideId(doc, a)).filter((s): s is string => s !== null);
     const government = e.actors.some((a) => {
       const next = doc.tokens.find((t) => t.start >= doc.entities[a]!.end);

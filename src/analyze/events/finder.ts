@@ -1,5 +1,5 @@
 import { precisionOf, type AnalyzedArticle, type EventMention, type EventStatus, type TimeExpression } from '../../model/index.js';
-import { clauseRoles, isAdjectiveLike, viewSentence, type Group, type SentenceView } from './clauses.js';
+import { clauseRoles, isAdjectiveLike, viewSentence, type Group, type SentenceView, type SentenceViewBase } from './clauses.js';
 import { firstDay, lastDay } from './dates.js';
 import { lexicon, type Lexicon, type TriggerEntry } from './lexicon.js';
 import { kb } from '../../kb/index.js';
@@ -406,6 +406,50 @@ function weekdayTense(v: SentenceView, ci: number, t: TimeExpression, value: str
   return value;
 }
 
+/**
+ * The sides `beide <noun>` refers back to: the last pair of participants named together that fits the
+ * noun's type. Where the article named no two countries together, `beide Länder` after a meeting of two
+ * people of two different countries (`der US-Sondergesandte Witkoff … von Präsident Putin empfangen`)
+ * are those countries, added as metonym mentions at the noun phrase; two people of one country, or of
+ * no known country, give none. Shared by the German and the English finder (`both countries`).
+ */
+export function bothSidesPair(v: SentenceViewBase, ci: number, noun: string, type: string | undefined, pairs: readonly number[][], quantifiers: ReadonlySet<string>): number[] | null {
+  const doc = v.doc;
+  const named = pairs.findLast((p) => !type || p.every((i) => doc.entities[i]!.type === type));
+  if (named || type !== 'LOC') return named ?? null;
+  for (let n = pairs.length - 1; n >= 0; n--) {
+    const p = pairs[n]!;
+    if (p.length !== 2 || !p.every((i) => doc.entities[i]!.type === 'PER')) continue;
+    const countries = p.map((i) => countryOfPerson(doc.entities[i]!.kbId, doc.entities[i]!.normalized));
+    if (countries.some((c) => c === null) || countries[0] === countries[1]) continue;
+    const c = v.clauses[ci]!;
+    let at = -1;
+    for (let k = c.start; k + 1 < c.end && at < 0; k++) if (v.lower(k + 1) === noun && quantifiers.has(v.lower(k))) at = k;
+    if (at < 0) return null;
+    const from = v.tokens[at]!;
+    const to = v.tokens[at + 1]!;
+    return countries.map((id) => {
+      const state = kb().get(id!)!;
+      const known = doc.entities.findIndex((x) => x.start === from.start && x.kbId === state.id);
+      if (known >= 0) return known;
+      const text = `${from.text} ${to.text}`;
+      doc.entities.push({ start: from.start, end: to.end, text, type: 'LOC', sentence: v.index, normalized: state.name, role: text, kbId: state.id, metonym: true });
+      return doc.entities.length - 1;
+    });
+  }
+  return null;
+}
+
+const BOTH: ReadonlySet<string> = new Set(['beide', 'beiden', 'beider']);
+
+/** The one country a person's offices belong to (knowledge base), or null (none known, or several). */
+function countryOfPerson(kbId: string | undefined, name: string): string | null {
+  const k = kb();
+  const entry = (kbId ? k.get(kbId) : undefined) ?? k.lookup(name).entries.find((x) => x.kind === 'person');
+  const of = new Set((entry?.roles ?? []).map((r) => r.of).filter((id) => k.get(id)?.kind === 'country'));
+  return of.size === 1 ? [...of][0]! : null;
+}
+
 /** The noun of `beide Seiten`, `beiden Länder` … in the clause (a reference back to two named sides), or null. */
 function bothSidesIn(v: SentenceView, ci: number): string | null {
   const c = v.clauses[ci];
@@ -607,8 +651,7 @@ export function findEvents(doc: AnalyzedArticle, lex: Lexicon = lexicon()): Foun
       if (e.actors.length + e.recipients.length > 0) continue;
       const noun = bothSidesIn(v, v.clauseOf(e.token));
       if (noun === null) continue;
-      const type = noun ? lex.words.bothSidesTypes[noun] : undefined;
-      const pair = pairs.findLast((p) => !type || p.every((i) => doc.entities[i]!.type === type));
+      const pair = bothSidesPair(v, v.clauseOf(e.token), noun, noun ? lex.words.bothSidesTypes[noun] : undefined, pairs, BOTH);
       if (!pair) continue;
       e.actors = [pair[0]!];
       e.recipients = pair.slice(1);
@@ -749,8 +792,7 @@ function jointAgreement(v: SentenceView, e: FoundEvent, pairs: readonly number[]
   let sides = subject && subject.ents.length >= 2 ? [...subject.ents] : null;
   const noun = sides ? null : bothSidesIn(v, cj);
   if (noun !== null) {
-    const type = noun ? v.lex.words.bothSidesTypes[noun] : undefined;
-    const pair = pairs.findLast((p) => !type || p.every((i) => v.doc.entities[i]!.type === type));
+    const pair = bothSidesPair(v, cj, noun, noun ? v.lex.words.bothSidesTypes[noun] : undefined, pairs, BOTH);
     sides = pair ? [...pair] : null;
   }
   if (!sides || new Set(sides.map((i) => v.doc.entities[i]!.normalized)).size < 2) return null;

@@ -2,7 +2,7 @@ import { precisionOf, type AnalyzedArticle, type EventMention, type EventStatus,
 import { kb } from '../../../kb/index.js';
 import type { Group } from '../clauses.js';
 import { firstDay } from '../dates.js';
-import { nearestYear, type FoundEvent } from '../finder.js';
+import { bothSidesPair, nearestYear, type FoundEvent } from '../finder.js';
 import { englishLexicon, type EnglishLexicon, type EnglishTrigger } from './lexicon.js';
 import { viewEnglishSentence, type EnglishView } from './view.js';
 
@@ -243,12 +243,14 @@ function eventDate(v: EnglishView, ci: number, m: Match, type: string): TimeExpr
   return best;
 }
 
+const BOTH: ReadonlySet<string> = new Set(['both', 'two']);
+
 /** `both sides`, `the two leaders` in the clause: the noun, or null. */
 function bothSidesIn(v: EnglishView, ci: number): string | null {
   const c = v.clauses[ci];
   if (!c) return null;
   for (let k = c.start; k + 1 < c.end; k++) {
-    if ((v.lower(k) === 'both' || v.lower(k) === 'two') && v.lex.words.bothSides.has(v.lower(k + 1))) return v.lower(k + 1);
+    if (BOTH.has(v.lower(k)) && v.lex.words.bothSides.has(v.lower(k + 1))) return v.lower(k + 1);
   }
   return null;
 }
@@ -475,8 +477,7 @@ export function findEnglishEvents(doc: AnalyzedArticle, lex: EnglishLexicon = en
       if (ev.actors.length + ev.recipients.length > 0) continue;
       const noun = bothSidesIn(v, v.clauseOf(ev.token));
       if (!noun) continue;
-      const type = w.bothSidesTypes[noun];
-      const pair = pairs.findLast((p) => !type || p.every((i) => doc.entities[i]!.type === type));
+      const pair = bothSidesPair(v, v.clauseOf(ev.token), noun, w.bothSidesTypes[noun], pairs, BOTH);
       if (!pair) continue;
       ev.actors = [pair[0]!];
       ev.recipients = pair.slice(1);
