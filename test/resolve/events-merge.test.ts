@@ -50,6 +50,16 @@ test('one event from compatible mentions; a different day, place or pair of acto
   assert.deepEqual(e.recipients, ['Wladimir Putin']);
 });
 
+test('a meeting still planned on the day of a phone call is not that call; a planned call is', () => {
+  // `Trump und Putin telefonierten am Dienstag. Ein Ort für einen Gipfel steht noch nicht fest.`
+  const call = m({ articleId: 'a', dateValue: '2025-07-08', mode: 'phone', published: '2025-07-08' });
+  const summit = m({ articleId: 'a', idx: 1, dateValue: '2025-07-08', dateSource: 'publication', status: 'planned', published: '2025-07-08' });
+  const nextCall = m({ articleId: 'b', originalId: 'b', dateValue: '2025-07-08', dateSource: 'publication', status: 'planned', mode: 'phone', published: '2025-07-08' });
+  const held = m({ articleId: 'c', originalId: 'c', dateValue: '2025-07-08', dateSource: 'publication', published: '2025-07-08' });
+  const clusters = clusterMentions([call, summit, nextCall, held]);
+  assert.deepEqual(clusters.map((c) => c.map((x) => `${x.articleId}${x.idx}`)), [['a0', 'b0', 'c0'], ['a1']]);
+});
+
 test('sources count originals only; status follows the latest reporting', () => {
   const e = mergeMentions([
     m({ articleId: 'a', originalId: 'a', status: 'planned', published: '2025-08-06' }),

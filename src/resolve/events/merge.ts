@@ -152,6 +152,8 @@ export function fit(e: EventState, m: MergeMention): number {
 
 function fitIgnoringPoints(e: EventState, m: MergeMention): number {
   if (e.mode && m.mode && e.mode !== m.mode && (e.mode === 'phone' || m.mode === 'phone')) return -1;
+  // `Trump und Putin telefonierten. Ein Ort für einen Gipfel steht noch nicht fest`: a meeting still to come is not the call held.
+  if (e.mode === 'phone' && m.mode === null && (m.status === 'planned' || m.status === 'hypothetical')) return -1;
   const iv = intervalOf(m);
   if (e.interval && iv && !overlaps(e.interval, iv)) return -1;
   const mPlace = m.placeSource === 'dateline' ? null : m.place;
