@@ -5,6 +5,12 @@ import { pluralDemonymForms, type PluralDemonym } from '../../kb/index.js';
 export interface EntityLexicon {
   notEntities: Set<string>;
   actionVerbs: Set<string>;
+  /** Forms of sein/werden among the action verbs: the verb or predicate of their clause decides (`Berlin ist die größte Stadt`). */
+  copulas: Set<string>;
+  /** Predicates after a copula that only a government has (`Moskau ist zu Gesprächen bereit`). */
+  stancePredicates: Set<string>;
+  /** Participle-shaped state words that close a copula clause without being its verb (`Berlin war geteilt`). */
+  notVerbs: Set<string>;
   prepositions: Set<string>;
   roleSuffixes: string[];
   nameParticles: Set<string>;
@@ -120,7 +126,7 @@ export interface LexiconExamples {
 
 interface Raw {
   notEntities: { words: { word: string; example: string }[] };
-  actionVerbs: { words: string[]; examples: { text: string; metonym?: string; notMetonym?: string }[] };
+  actionVerbs: { words: string[]; copulas: string[]; stancePredicates: string[]; notVerbs: string[]; examples: { text: string; metonym?: string; notMetonym?: string }[] };
   prepositions: string[];
   roleSuffixes: { endings: string[]; examples: { text: string; person: string; role: string }[] };
   nameParticles: string[];
@@ -140,6 +146,9 @@ const raw = data as Raw;
 export const lexicon: EntityLexicon = {
   notEntities: new Set(raw.notEntities.words.map((w) => w.word)),
   actionVerbs: new Set(raw.actionVerbs.words),
+  copulas: new Set(raw.actionVerbs.copulas),
+  stancePredicates: new Set(raw.actionVerbs.stancePredicates),
+  notVerbs: new Set(raw.actionVerbs.notVerbs),
   prepositions: new Set(raw.prepositions.map((p) => p.toLowerCase())),
   // Longest first so `ministerin` wins over `minister`.
   roleSuffixes: [...raw.roleSuffixes.endings].sort((a, b) => b.length - a.length),

@@ -606,10 +606,40 @@ function roleApposition(kb: Kb, ctx: MentionContext, c: Cand, personAt: (j: numb
   return undefined;
 }
 
-/** A government seat or capital that acts: subject next to a finite speech/action verb. */
+/** Tokens that end a clause after a copula. */
+const CLAUSE_ENDS = new Set([...CLOSERS, '(', ')', '„', '“', '"', '»', '«']);
+/** Lower-case infinitive or participle closing a clause (`verhängen`, `eingegangen`, `zugestimmt`, `reagiert`). */
+const VERB_FORM = /^(?:\p{Ll}*ge\p{Ll}{2,}t|\p{Ll}+iert|\p{Ll}{2,}(?:en|ern|eln))$/u;
+
+/**
+ * A copula at token `v` (`ist`, `wird`) is no action by itself: its clause acts when it has a
+ * stance predicate (`ist zu Gesprächen bereit`) or closes on a verb (`wird Sanktionen verhängen`),
+ * not with a predicate noun or adjective (`ist die größte Stadt`, `war am Morgen ruhig`).
+ */
+function copulaActs(ctx: MentionContext, v: number): boolean {
+  const { tokens } = ctx;
+  let last = -1;
+  // `und` often joins nouns inside the clause (`für Israel und die Palästinenser einsetzen`).
+  for (let k = v + 1; k < tokens.length && k <= v + 25 && sameSentence(ctx, v, k); k++) {
+    const t = tokens[k]!.text;
+    if (CLAUSE_ENDS.has(t)) break;
+    if (lexicon.stancePredicates.has(t)) return true;
+    last = k;
+  }
+  if (last < 0) return false;
+  const w = tokens[last]!.text;
+  // `am schönsten` is a superlative, not an infinitive.
+  if (tokens[last - 1]!.text === 'am') return false;
+  return VERB_FORM.test(w) && !lexicon.notVerbs.has(w);
+}
+
+/** A government seat or capital that acts: subject or object next to a finite speech/action verb. */
 function acting(ctx: MentionContext, c: Cand, except: ReadonlySet<string> = new Set()): boolean {
   const { tokens } = ctx;
-  const verb = (w: string): boolean => lexicon.actionVerbs.has(w) && !except.has(w);
+  const verbAt = (k: number): boolean => {
+    const w = tokens[k]!.text;
+    return lexicon.actionVerbs.has(w) && !except.has(w) && (!lexicon.copulas.has(w) || copulaActs(ctx, k));
+  };
   let p = c.ts - 1;
   if (p >= 0 && ARTICLES.has(tokens[p]!.text.toLowerCase()) && sameSentence(ctx, p, c.ts)) p--;
   const prev = p >= 0 && sameSentence(ctx, p, c.ts) ? tokens[p]!.text : undefined;
@@ -618,22 +648,24 @@ function acting(ctx: MentionContext, c: Cand, except: ReadonlySet<string> = new 
   const surface = ctx.text.slice(c.start, c.end);
   if (c.base && /s$/.test(surface) && !/s$/.test(c.base)) return false;
   if (/^des$/i.test(tokens[c.ts - 1]?.text ?? '')) return false;
-  // Second conjunct: `In Kiew und Moskau wurde …` inherits the preposition of the first.
+  // Second conjunct: `In Kiew und Moskau wurde …` inherits the preposition of the first,
+  // `dankte Washington und Berlin` the verb in front of it.
   if (prev && CONJ.has(prev)) {
     for (let k = p - 1; k >= 0 && k >= p - 4 && sameSentence(ctx, k, c.ts); k--) {
       const t = tokens[k]!.text;
       if (lexicon.prepositions.has(t.toLowerCase())) return false;
+      if (verbAt(k)) return true;
       if (!isCap(t) && !ARTICLES.has(t.toLowerCase())) break;
     }
   }
-  const next = c.te < tokens.length && sameSentence(ctx, c.ts, c.te) ? tokens[c.te]!.text : undefined;
-  if (next && verb(next)) return true;
-  if (prev && verb(prev)) return true;
+  const hasNext = c.te < tokens.length && sameSentence(ctx, c.ts, c.te);
+  if (hasNext && verbAt(c.te)) return true;
+  if (prev && verbAt(p)) return true;
   // First conjunct of a coordinated subject: `Moskau und Kiew einigten sich …`.
-  if (next && CONJ.has(next)) {
+  if (hasNext && CONJ.has(tokens[c.te]!.text)) {
     for (let k = c.te + 1; k < tokens.length && k <= c.te + 5 && sameSentence(ctx, k, c.ts); k++) {
       const t = tokens[k]!.text;
-      if (verb(t)) return true;
+      if (verbAt(k)) return true;
       if (!isCap(t) && !ARTICLES.has(t.toLowerCase())) break;
     }
   }
