@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clusterMentions, consultMode, mergeMentions, mergedDate, type MergeMention } from '../../src/resolve/events/merge.js';
+import { clusterMentions, consultMode, mergeMentions, mergedDate, otherParties, type MergeMention } from '../../src/resolve/events/merge.js';
 
 const base: MergeMention = {
   articleId: 'a', idx: 0, type: 'CONSULT', mode: null, actors: ['Donald Trump'], recipients: ['Wladimir Putin'], place: null,
@@ -85,4 +85,42 @@ test('CONSULT mode from where the meeting was: third country → third-party, on
   assert.equal(consultMode('phone', 'Moskau', ['Donald Trump', 'Wladimir Putin'], c), 'phone');
   assert.equal(consultMode('visit', 'Abu Dhabi', ['Donald Trump', 'Wladimir Putin'], c), 'third-party');
   assert.equal(consultMode(null, null, ['Donald Trump'], c), null);
+});
+
+test('a meeting is its parties: one person meeting two different counterparts on one day is two meetings', () => {
+  // `Lawrow traf am Montag in Ankara den türkischen Außenminister` and, the same day, `Lawrow telefonierte mit Ägyptens Außenminister`.
+  const day = { dateValue: '2025-08-11', published: '2025-08-11' };
+  const ankara = m({ articleId: 'a', originalId: 'a', ...day, actors: ['Sergej Lawrow'], recipients: ['Türkei'] });
+  const kairo = m({ articleId: 'b', originalId: 'b', ...day, actors: ['Sergej Lawrow'], recipients: ['Ägypten'] });
+  // `Der türkische Außenminister Fidan empfing Lawrow`: the Turkish side by its minister.
+  const fidan = m({ articleId: 'c', originalId: 'c', ...day, actors: ['Hakan Fidan'], recipients: ['Sergej Lawrow'] });
+  // `Lawrow reiste am Montag nach Ankara`: one side only, it may join.
+  const alone = m({ articleId: 'd', originalId: 'd', ...day, actors: ['Sergej Lawrow'], recipients: [] });
+  assert.deepEqual(clusterMentions([ankara, alone, kairo, fidan]).map((c) => c.map((x) => x.articleId)), [['a', 'd', 'c'], ['b']]);
+});
+
+test('a delegation member or a name written out more fully is the same meeting, not another', () => {
+  // `Trump und Putin trafen sich`; `Putin empfing Trump und Außenminister Rubio`; `Donald Trump sprach von einem guten Treffen`.
+  const summit = m({ articleId: 'a', originalId: 'a' });
+  const delegation = m({ articleId: 'b', originalId: 'b', actors: ['Wladimir Putin'], recipients: ['Donald Trump', 'Marco Rubio'] });
+  const trump = m({ articleId: 'c', originalId: 'c', actors: ['Donald Trump'], recipients: [] });
+  assert.deepEqual(clusterMentions([summit, delegation, trump]).map((c) => c.map((x) => x.articleId)), [['a', 'b', 'c']]);
+  // `Die USA und Russland verhandelten` and `Rubio und Lawrow verhandelten`: the ministers act for their states.
+  const states = m({ articleId: 'd', originalId: 'd', dateValue: '2025-08-05', actors: ['Vereinigte Staaten'], recipients: ['Russland'] });
+  const ministers = m({ articleId: 'e', originalId: 'e', dateValue: '2025-08-05', actors: ['Marco Rubio'], recipients: ['Sergej Lawrow'] });
+  assert.equal(clusterMentions([states, ministers]).length, 1);
+  // `Witkoff traf Lawrow und Uschakow` (an envoy and an adviser, no government office) with `Rubio und Lawrow`: the same two countries, one meeting.
+  const envoys = m({ articleId: 'f', originalId: 'f', dateValue: '2025-08-05', actors: ['Steve Witkoff'], recipients: ['Sergej Lawrow', 'Juri Uschakow'] });
+  assert.equal(clusterMentions([ministers, envoys]).length, 1);
+});
+
+test('other parties: two sets of parties that each name a side the other lacks', () => {
+  // Two events on one day, as the consolidation of stored events compares them.
+  assert.equal(otherParties(['Sergej Lawrow', 'Russland', 'Türkei'], ['Sergej Lawrow', 'Russland', 'Ägypten'], '2025-08-11'), true);
+  assert.equal(otherParties(['Sergej Lawrow', 'Hakan Fidan'], ['Russland', 'Türkei'], '2025-08-11'), false);
+  // A host added on one side only: the same summit.
+  assert.equal(otherParties(['Donald Trump', 'Wladimir Putin'], ['Donald Trump', 'Wladimir Putin', 'Mohammed bin Zayed'], '2025-08-21'), false);
+  // One side named, or a party the KB places in no country (`die EU`): no telling.
+  assert.equal(otherParties(['Sergej Lawrow'], ['Sergej Lawrow', 'Ägypten'], '2025-08-11'), false);
+  assert.equal(otherParties(['Sergej Lawrow', 'Europäische Union'], ['Sergej Lawrow', 'Türkei'], '2025-08-11'), false);
 });

@@ -1,7 +1,7 @@
 import type { EventMentionRecord, EventStatus } from '../../model/index.js';
 import { precisionOf } from '../../model/index.js';
 import { firstDay, lastDay } from '../../analyze/events/dates.js';
-import { officeLinks, placesAgree, placeWithin } from './actors.js';
+import { countriesOf, officeLinks, placesAgree, placeWithin } from './actors.js';
 
 /** What merging needs to know about one stored mention (the shape the store reads, src/model). */
 export type MergeMention = EventMentionRecord;
@@ -159,6 +159,7 @@ function fitIgnoringPoints(e: EventState, m: MergeMention): number {
   const mPlace = m.placeSource === 'dateline' ? null : m.place;
   if (e.place && mPlace && !placesAgree(e.place, mPlace)) return -1;
   const names = [...m.actors, ...m.recipients];
+  if (e.type === 'CONSULT' && otherParties(e.participants, names, m.dateValue && dayOf(m.dateValue) !== null ? m.dateValue : m.published?.slice(0, 10) ?? null)) return -1;
   const shared = sharedParticipants(e.type, e, m);
   if (names.length > 0 && e.participants.size > 0) {
     if (shared > 0) return shared + (e.place && e.place === m.place ? 0.5 : 0);
@@ -166,6 +167,36 @@ function fitIgnoringPoints(e: EventState, m: MergeMention): number {
   }
   // Without participants on one side, only the same place on a compatible date joins.
   return e.place && e.place === m.place ? 0.25 : -1;
+}
+
+/**
+ * A meeting is defined by its parties: two meetings of one person on one day with two different
+ * counterparts are two meetings (`Lawrow traf in Ankara den türkischen Außenminister` and `Lawrow
+ * telefonierte mit dem ägyptischen Außenminister`). True when both name two or more parties and each
+ * names one the other lacks that is on no side of the other's: not the same country (KB countries of
+ * a state, a place, a person's offices: `Rubio` is on the side of `USA` and of `Trump`) and not linked
+ * by a government office (`Hanka Mittelstädt` and `Brandenburg`). A party whose side the KB does not
+ * know cannot tell meetings apart, and a party added on one side only (a delegation member, a host) is
+ * the same meeting told more fully; a mention naming one side only (`Lawrow reiste nach Kairo`) may join.
+ * Used for a mention against an event and, when events are consolidated, for two events.
+ */
+export function otherParties(a: Iterable<string>, b: Iterable<string>, date: string | null): boolean {
+  const event = new Set(a);
+  const mine = new Set(b);
+  if (event.size < 2 || mine.size < 2) return false;
+  // Offices are looked up on the day (`date` is a day or a publication date; else countries only).
+  const day = date && dayOf(date) !== null ? date.slice(0, 10) : null;
+  const sidesOf = (x: string): string[] => [...countriesOf(x), ...(day ? officeLinks(x, day) : [])];
+  const sides = (xs: Iterable<string>): Set<string> => new Set([...xs].flatMap((x) => [x, ...sidesOf(x)]));
+  const distinct = (xs: ReadonlySet<string>, ys: ReadonlySet<string>): boolean => {
+    const theirs = sides(ys);
+    return [...xs].some((x) => {
+      if (ys.has(x)) return false;
+      const own = sidesOf(x);
+      return own.length > 0 && !theirs.has(x) && !own.some((s) => theirs.has(s));
+    });
+  };
+  return distinct(mine, event) && distinct(event, mine);
 }
 
 /**

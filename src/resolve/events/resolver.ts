@@ -6,7 +6,7 @@ import {
 } from '../../store/events.js';
 import { precisionOf } from '../../model/index.js';
 import { countriesOf, officeLinks, placesAgree } from './actors.js';
-import { consultMode, datesClash, fit, intervalOf, mergeMentions, seedsEvent, sharedParticipants, stateOf, type EventState, type Interval } from './merge.js';
+import { consultMode, datesClash, fit, intervalOf, mergeMentions, otherParties, seedsEvent, sharedParticipants, stateOf, type EventState, type Interval } from './merge.js';
 
 function rowOf(id: string, ms: readonly MentionRow[]): EventRow {
   const e = mergeMentions(ms);
@@ -84,6 +84,7 @@ function compatible(a: EventRow, b: EventRow): boolean {
   const pb = [...b.actors, ...b.recipients];
   // At least two shared participants where both name two (one shared name is weak across articles).
   const shared = sharedParticipants(a.type, a, b);
+  if (a.type === 'CONSULT' && otherParties(pa, pb, a.dateValue ?? b.dateValue)) return false;
   return shared > 0 && shared >= Math.min(2, pa.size, pb.length);
 }
 
