@@ -1,4 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 
 /** What a CLI run left behind. */
 export interface Run {
@@ -39,4 +44,30 @@ export function chronikSync(args: string[], opts: RunOptions = {}): Run {
   const r = spawnSync(process.execPath, [...CLI_ARGS, ...args], { encoding: 'utf8', input: opts.input, env: opts.env ?? CLI_ENV });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** One CLI run against a store: exit code (1 when killed), stdout, stderr. */
+export interface StoreRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/**
+ * An embedded store in a fresh temporary folder that `chronik ingest <inputs>` fills before the
+ * file's tests and that is removed after them; `run` runs the CLI against it as a user would.
+ */
+export function ingestedStore(prefix: string, inputs: string[]): { run: (...args: string[]) => StoreRun; dir: () => string } {
+  let dir = '';
+  const run = (...args: string[]): StoreRun => {
+    const r = chronikSync([...args, '--db', dir], { env: process.env });
+    return { code: r.code ?? 1, out: r.stdout, err: r.stderr };
+  };
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    const r = run('ingest', ...inputs);
+    assert.equal(r.code, 0, r.err);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return { run, dir: () => dir };
 }

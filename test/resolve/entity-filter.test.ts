@@ -1,26 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp } from '../../src/serve/app.js';
 import { openStore } from '../../src/store/open.js';
-import { chronikSync } from '../helpers/cli.js';
+import { ingestedStore } from '../helpers/cli.js';
 
 // One entity filter for CLI and web: a metonym as written (`Kreml`) finds the same events from
 // `chronik timeline --entity` and from /api/timeline?entity= (both through entityFilterNames).
-let dir = '';
-const run = (...args: string[]): { code: number; out: string; err: string } => {
-  const r = chronikSync([...args, '--db', dir], { env: process.env });
-  return { code: r.code ?? 1, out: r.stdout, err: r.stderr };
-};
-
-before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'chronik-entity-filter-'));
-  const r = run('ingest', 'examples/corpus/nordsee-depesche');
-  assert.equal(r.code, 0, r.err);
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+const { run, dir } = ingestedStore('chronik-entity-filter-', ['examples/corpus/nordsee-depesche']);
 
 interface Ev { id: string; actors: string[]; recipients: string[] }
 
@@ -28,7 +14,7 @@ test('Kreml filters the same events in `chronik timeline --entity` and /api/time
   const r = run('timeline', '--json', '--entity', 'Kreml');
   assert.equal(r.code, 0, r.err);
   const cli = JSON.parse(r.out) as Ev[];
-  const db = await openStore(dir);
+  const db = await openStore(dir());
   try {
     const app = createApp(db);
     const api = ((await (await app.request('/api/timeline?entity=Kreml')).json()) as { events: Ev[] }).events;
@@ -44,7 +30,7 @@ test('Kreml filters the same events in `chronik timeline --entity` and /api/time
 });
 
 test('an entity page lists the events its timeline link shows (Kreml: Russland’s events)', async () => {
-  const db = await openStore(dir);
+  const db = await openStore(dir());
   try {
     const app = createApp(db);
     const page = (await (await app.request('/api/entities/kb%3AKREMLIN')).json()) as { events: Ev[] };

@@ -1,23 +1,9 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chronikSync } from '../helpers/cli.js';
+import { ingestedStore } from '../helpers/cli.js';
 
 // The CLI contract of timeline/stories/export/restory, run as a user would, on part of the sample corpus.
-let dir = '';
-const run = (...args: string[]): { code: number; out: string; err: string } => {
-  const r = chronikSync([...args, '--db', dir], { env: process.env });
-  return { code: r.code ?? 1, out: r.stdout, err: r.stderr };
-};
-
-before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'chronik-timeline-'));
-  const r = run('ingest', 'examples/corpus/dpa', 'examples/corpus/elbflorenz-bote', 'examples/corpus/nordsee-depesche');
-  assert.equal(r.code, 0, r.err);
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+const { run } = ingestedStore('chronik-timeline-', ['examples/corpus/dpa', 'examples/corpus/elbflorenz-bote', 'examples/corpus/nordsee-depesche']);
 
 test('timeline --json: events sorted by date with the agreed fields, filters narrow it', () => {
   const r = run('timeline', '--json');
