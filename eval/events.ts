@@ -29,10 +29,12 @@ const goldEntities = JSON.parse(readFileSync(join(ROOT, 'eval/gold/entities.json
 const canonicalOf = new Map<string, string>();
 for (const e of goldEntities) for (const v of [e.name, ...e.variants]) canonicalOf.set(v.toLowerCase(), e.name);
 
-/** One key per real-world participant: the KB id (metonyms followed), else the gold canonical name. */
 // Near-duplicate and exact-duplicate reprints in the sample corpus: not sources of their own.
 const dupFiles = new Set(['examples/corpus/elbflorenz-bote/2025-07-16-istanbul-gefangenentausch.txt', 'examples/corpus/nordsee-depesche/2025-07-17-istanbul-gespraeche.txt', 'examples/corpus/weltlage24/eu-erhoeht-druck-auf-moskau.txt']);
+/** A gold event's distinct sources: the files that report it, reprints left out. */
+const goldSources = (g: GoldEvent): number => new Set(g.mentions.map((m) => m.file).filter((f) => !dupFiles.has(f))).size;
 
+/** One key per real-world participant: the KB id (metonyms followed), else the gold canonical name. */
 function key(name: string): string {
   const k = kb();
   // `Land Brandenburg`, `Freistaat Sachsen`: the state is the KB place of that name.
@@ -141,7 +143,7 @@ async function main(): Promise<void> {
   const titles = gold.flatMap((g) => g.mentions.filter((m) => m.where === 'title').map((m) => ({ g, m })));
   const titlesFound = titles.filter(found).length;
   // Source counts of matched events against the gold's distinct files minus known duplicates.
-  const sourcesOk = matched.filter(({ s, a }) => s.sources === new Set(a.gold.mentions.map((m) => m.file).filter((f) => !dupFiles.has(f))).size).length;
+  const sourcesOk = matched.filter(({ s, a }) => s.sources === goldSources(a.gold)).length;
 
   const result = {
     caveat: 'The trigger lexicon and slot heuristics were refined after this gold existed, partly from the misses it showed (general rules, each with its own example sentence; no rule names a corpus sentence). On unseen text expect lower figures.',
@@ -224,8 +226,7 @@ function printVerbose({ matched, pairs, rawMentions, origins, sharesSentence }: 
       if ((s.mode ?? null) !== g.mode) diffs.push(`mode ${s.mode ?? '-'}`);
       if (s.status !== g.status) diffs.push(`status ${s.status}`);
       const others = pairs.filter((x) => x.a?.gold.id === g.id && x.s !== s).length;
-      const goldSources = new Set(g.mentions.map((m) => m.file).filter((f) => !dupFiles.has(f))).size;
-      console.log(`  system ${s.id}: ${diffs.length ? `WRONG ${diffs.join('; ')}` : 'all attributes right'}; sources ${s.sources}${s.sources === goldSources ? '' : ` (gold ${goldSources})`}${others ? `; ${others} more system event(s) aligned here` : ''}`);
+      console.log(`  system ${s.id}: ${diffs.length ? `WRONG ${diffs.join('; ')}` : 'all attributes right'}; sources ${s.sources}${s.sources === goldSources(g) ? '' : ` (gold ${goldSources(g)})`}${others ? `; ${others} more system event(s) aligned here` : ''}`);
     }
     for (const m of g.mentions) {
       const here = rawMentions.filter((r) => sharesSentence(m, origins.get(r.article_id) ?? '', r.sentence, r.field));
