@@ -845,8 +845,8 @@ function talksResult(v: SentenceView, e: FoundEvent): FoundEvent | null {
   return null;
 }
 
-/** The outcome of meeting `e` named at `token`: its parties, place and date. */
-function outcomeOfMeeting(v: SentenceView, e: FoundEvent, type: FoundEvent['type'], token: number, status: FoundEvent['status'], entryId: string): FoundEvent {
+/** The outcome of meeting `e` named at `token`: its parties, place and date (German and English finders). */
+export function outcomeOfMeeting(v: SentenceViewBase, e: FoundEvent, type: FoundEvent['type'], token: number, status: FoundEvent['status'], entryId: string): FoundEvent {
   const t = v.tokens[token]!;
   return {
     type,

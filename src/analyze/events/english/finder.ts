@@ -2,7 +2,7 @@ import { precisionOf, type AnalyzedArticle, type EventMention, type EventStatus,
 import { kb } from '../../../kb/index.js';
 import type { Group } from '../clauses.js';
 import { firstDay } from '../dates.js';
-import { bothSidesPair, nearestYear, type FoundEvent } from '../finder.js';
+import { bothSidesPair, nearestYear, outcomeOfMeeting, type FoundEvent } from '../finder.js';
 import { englishLexicon, type EnglishLexicon, type EnglishTrigger } from './lexicon.js';
 import { viewEnglishSentence, type EnglishView } from './view.js';
 
@@ -423,7 +423,6 @@ function mentionFor(v: EnglishView, m: Match): FoundEvent | null {
   return ev;
 }
 
-/** Event mentions of one English article, in text order (same shape as the German finder's). */
 /**
  * `The summit ended without a ceasefire`, `Talks end without a deal`: a meeting held (talksWithout's
  * meetingTypes in words.json), a verb or a noun outside a prepositional phrase, whose clause goes on
@@ -443,16 +442,12 @@ function talksWithout(v: EnglishView, e: FoundEvent, m: Match): FoundEvent | nul
     if (j >= c.end || inGroup(v, j)) return null;
     const noun = tw.nouns.has(v.lower(j)) || (v.lex.byFirst.get(v.lower(j)) ?? []).some((f) => f.entry.pos === 'noun' && !tw.meetingTypes.has(f.entry.type));
     if (!noun) return null;
-    const t = v.tokens[j]!;
-    return {
-      type: tw.type, mode: null, trigger: { start: t.start, end: t.end, text: t.text },
-      actors: [...e.actors], recipients: [...e.recipients], place: e.place, date: { ...e.date },
-      status: 'negated', sentence: v.index, entryId: 'talksWithout', token: j,
-    };
+    return outcomeOfMeeting(v, e, tw.type, j, 'negated', 'talksWithout');
   }
   return null;
 }
 
+/** Event mentions of one English article, in text order (same shape as the German finder's). */
 export function findEnglishEvents(doc: AnalyzedArticle, lex: EnglishLexicon = englishLexicon()): FoundEvent[] {
   const out: FoundEvent[] = [];
   const pairs: number[][] = [];
