@@ -226,6 +226,7 @@ function governmentLevels(kb: Kb, ctx: MentionContext): Cand[] {
     return partner(i + 1, i + 2) || partner(i - 1, i - 2);
   };
   tokens.forEach((tok, i) => {
+    if (!federal.has(tok.text) && !state.has(tok.text)) return;
     const c: Cand = { ts: i, te: i + 1, start: tok.start, end: tok.end, type: 'ORG', source: 'kb', entries: [], byWord: true };
     if (federal.has(tok.text)) {
       const gov = kb.get(federalId);
@@ -270,7 +271,9 @@ function orgHead(kb: Kb, word: string): string | null {
   if (!isCap(word) || notAnEntity(word)) return null;
   const { words, endings, notHeads } = lexicon.orgPlaceNames;
   // Masculine and neuter heads take a genitive s (`des Landgerichts`, `des Bundesamtes`).
-  for (const form of [word, word.replace(/s$/u, ''), word.replace(/es$/u, '')]) {
+  // Only a word ending in s has a stripped form (this runs for every capitalised token).
+  const forms = !word.endsWith('s') ? [word] : word.endsWith('es') ? [word, word.slice(0, -1), word.slice(0, -2)] : [word, word.slice(0, -1)];
+  for (const form of forms) {
     const lw = form.toLowerCase();
     const head = words.has(lw) || endings.some((e) => lw.endsWith(e) && lw.length >= e.length + 3);
     if (!head || notHeads.some((n) => lw.endsWith(n))) continue;
@@ -633,8 +636,10 @@ function copulaActs(ctx: MentionContext, v: number): boolean {
   return VERB_FORM.test(w) && !lexicon.notVerbs.has(w);
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** A government seat or capital that acts: subject or object next to a finite speech/action verb. */
-function acting(ctx: MentionContext, c: Cand, except: ReadonlySet<string> = new Set()): boolean {
+function acting(ctx: MentionContext, c: Cand, except: ReadonlySet<string> = NO_WORDS): boolean {
   const { tokens } = ctx;
   const verbAt = (k: number): boolean => {
     const w = tokens[k]!.text;
