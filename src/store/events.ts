@@ -170,11 +170,15 @@ export async function triedFragments(
 
 /** Marks fragments that joined no event as tried (see `triedFragments`). */
 export async function markTried(q: Queryable, keys: readonly { articleId: string; idx: number }[]): Promise<void> {
+  await setTried(q, keys, true);
+}
+
+async function setTried(q: Queryable, keys: readonly { articleId: string; idx: number }[], tried: boolean): Promise<void> {
   if (keys.length === 0) return;
   await q.query(
-    `UPDATE event_mentions m SET merge_tried = true FROM unnest($1::text[], $2::int[]) AS u(article_id, idx)
+    `UPDATE event_mentions m SET merge_tried = $3 FROM unnest($1::text[], $2::int[]) AS u(article_id, idx)
       WHERE m.article_id = u.article_id AND m.idx = u.idx`,
-    [keys.map((k) => k.articleId), keys.map((k) => k.idx)],
+    [keys.map((k) => k.articleId), keys.map((k) => k.idx), tried],
   );
 }
 
@@ -486,13 +490,7 @@ export async function reopenEvents(q: Queryable, eventIds: readonly string[], fr
     await q.query('UPDATE event_mentions SET event_id = NULL, merge_tried = false WHERE event_id = ANY($1::text[])', [[...eventIds]]);
     await deleteEvents(q, eventIds);
   }
-  if (fragments.length > 0) {
-    await q.query(
-      `UPDATE event_mentions m SET merge_tried = false FROM unnest($1::text[], $2::int[]) AS u(article_id, idx)
-        WHERE m.article_id = u.article_id AND m.idx = u.idx`,
-      [fragments.map((f) => f.articleId), fragments.map((f) => f.idx)],
-    );
-  }
+  await setTried(q, fragments, false);
 }
 
 /**
