@@ -1,6 +1,6 @@
 import type { Queryable } from '../../store/db.js';
 import { entityFilterNames, participantFilterSql } from '../../store/entity-filter.js';
-import { entitiesReady, entityRefsByName } from './entities.js';
+import { entityRefsByName } from './entities.js';
 import { inRange } from '../../store/events.js';
 import { hasTables } from './schema.js';
 import { firstDay, lastDay } from './search.js';
@@ -93,8 +93,8 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<T
     where.push(`EXISTS (SELECT 1 FROM event_mentions m JOIN articles a ON a.id = m.article_id
                          WHERE m.event_id = e.id AND a.story_id = $${params.push(f.story)})`);
   }
-  // The same resolution as `chronik timeline --entity` (a store without entity tables: the name as written).
-  if (f.entity) where.push(participantFilterSql(params, f.entity, (await entitiesReady(db)) ? await entityFilterNames(db, f.entity) : [f.entity], 'e'));
+  // The same resolution as `chronik timeline --entity` (the entity tables, migration 020, exist wherever events do).
+  if (f.entity) where.push(participantFilterSql(params, f.entity, await entityFilterNames(db, f.entity), 'e'));
   const limit = Math.min(Math.max(f.limit ?? TIMELINE_LIMIT, 1), 20000);
   const rows = await db.query<EventRow>(
     `${LIST_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
