@@ -309,7 +309,12 @@ export function mergedStatus(ms: readonly MergeMention[]): EventStatus {
 export function mergedPlace(ms: readonly Pick<MergeMention, 'place' | 'placeSource'>[]): string | null {
   const text = ms.map((m) => (m.placeSource === 'dateline' ? null : m.place));
   const lines = ms.flatMap((m) => (m.placeSource === 'dateline' && m.place ? [m.place] : []));
-  const best = mostFrequent(text) ?? (lines.every((p) => lines.every((q) => placesAgree(p, q))) ? mostFrequent(lines) : null);
+  // Pairwise over distinct datelines: a big cluster repeats the same few.
+  const agree = (): boolean => {
+    const distinct = [...new Set(lines)];
+    return distinct.every((p) => distinct.every((q) => placesAgree(p, q)));
+  };
+  const best = mostFrequent(text) ?? (agree() ? mostFrequent(lines) : null);
   if (!best) return null;
   return mostFrequent(text.filter((p) => p !== null && placeWithin(p, best))) ?? best;
 }
