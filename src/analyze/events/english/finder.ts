@@ -36,7 +36,8 @@ function matchAt(v: EnglishView, i: number): Match[] {
   }
   // `more artillery shells`, `three new strikes`: an -s form after a quantifier or number (one modifier
   // between at most) is a plural noun, so no verb trigger; a noun trigger of that form stays.
-  if (/[^s]s$/.test(v.lower(i)) && pluralNounPosition(v, i)) return out.filter((x) => x.entry.pos !== 'verb');
+  // Only a verb trigger can be dropped, so the position is looked at only when one matched (this runs per token).
+  if (out.some((x) => x.entry.pos === 'verb') && /[^s]s$/.test(v.lower(i)) && pluralNounPosition(v, i)) return out.filter((x) => x.entry.pos !== 'verb');
   // `demands`, `attack`, `call`, `visit` are nouns and verbs: after a determiner, a possessive or an
   // adjective the noun, after a subject the verb.
   if (out.some((x) => x.entry.pos === 'noun') && out.some((x) => x.entry.pos === 'verb')) {
